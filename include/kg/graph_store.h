@@ -1,0 +1,117 @@
+// kg's public entry point: a persistent knowledge graph in one directory.
+//
+// GraphStore wraps the RocksDB store, merges assertions with their evidence, forgets sources, keeps the
+// curated ledger, and checks its own invariants. Open it kReadWrite from one process at a time (another
+// writer gets Unavailable, "database in use") or kReadOnly from any number of processes, also while a
+// writer runs. A GraphStore is not thread-safe: give each thread its own, or serialise calls.
+#ifndef KG_GRAPH_STORE_H_
+#define KG_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kg/model.h"
+#include "kg/status.h"
+
+namespace kg {
+
+enum class OpenMode { kReadWrite, kReadOnly };
+
+// One fact around an entity as `kg entity` shows it.
+struct FactView {
+  Entity subject;
+  std::string predicate;
+  Entity object;
+  std::vector<Assertion> evidence;  // in key order: grouped by qualifier set
+};
+
+struct EntityDetails {
+  Entity entity;
+  std::vector<FactView> facts;
+};
+
+struct IngestOptions {
+  size_t lines_per_unit = 20000;        // lines per atomic, synced write
+  size_t max_errors = SIZE_MAX;         // stop (keeping committed units) once more lines than this fail
+  size_t max_line_bytes = 1 << 20;
+  int max_depth = 16;
+  bool allow_new_predicates = false;
+  std::ostream* rejects = nullptr;      // each rejected line, verbatim
+  // Called after each committed unit with the input name and the number of lines now durable.
+  std::function<void(const std::string& input, uint64_t lines_done)> on_commit;
+};
+
+struct IngestReport {
+  uint64_t lines = 0;        // non-blank lines read
+  uint64_t new_facts = 0;    // accepted, creating a fact
+  uint64_t merged = 0;       // accepted, adding evidence to an existing fact
+  uint64_t duplicates = 0;   // accepted, evidence already present: nothing changed
+  uint64_t rejected = 0;
+  std::vector<std::string> errors;  // "file:line:column: field: reason", the first 100
+  bool stopped_early = false;       // max_errors was exceeded
+
+  uint64_t accepted() const { return new_facts + merged + duplicates; }
+};
+
+struct LedgerEntry {
+  std::string name;      // as given to `kg alias` / `kg merge`
+  std::string target;    // canonical name of the target at the time
+  std::string kind;      // "alias" or "merge"
+};
+
+struct CheckReport {
+  std::vector<std::string> problems;  // empty when every invariant holds
+  uint64_t entities = 0, facts = 0, evidence = 0, sources = 0;
+  bool ok() const { return problems.empty(); }
+};
+
+class GraphStore {
+ public:
+  // Opens the store in `dir`, creating it when mode is kReadWrite. Unavailable when another process is
+  // writing; FailedPrecondition for a foreign directory or format version; NotFound for a missing
+  // store in kReadOnly mode.
+  static Result<std::unique_ptr<GraphStore>> Open(const std::string& dir, OpenMode mode);
+  ~GraphStore();
+
+  // Reads JSONL assertions from `in` (named `input_name` in errors) and merges them in units of
+  // options.lines_per_unit lines. Bad lines are rejected one by one and write nothing. Returns the
+  // report; a non-OK Status means the store failed (I/O, corruption), and units committed before stay.
+  Result<IngestReport> IngestJsonl(std::istream& in, const std::string& input_name, const IngestOptions& options);
+
+  // Merges one assertion and commits it.
+  Status Add(const Assertion& assertion);
+
+  Result<StoreStats> Stats() const;
+
+  // The entity `name` resolves to, in any language and through the ledger. NotFound otherwise.
+  Result<EntityDetails> LookupEntity(const std::string& name) const;
+
+  // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
+  Result<uint64_t> ExportJsonl(std::ostream& out) const;
+
+  // Removes the evidence of source `uri` and what is left unsupported. Returns evidence removed.
+  Result<uint64_t> Forget(const std::string& uri);
+
+  // Ledger: `name` resolves to `target` from now on; `other` is merged into `keep`; a rule is undone.
+  Status AddAlias(const std::string& name, const std::string& target);
+  Status Merge(const std::string& keep, const std::string& other);
+  Status RemoveRule(const std::string& name);
+  Result<std::vector<LedgerEntry>> Ledger() const;
+
+  // Verifies spo = pos = osp, evidence and entity references, counters, and RocksDB block checksums.
+  Result<CheckReport> Check() const;
+
+ private:
+  struct Impl;
+  explicit GraphStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_STORE_H_

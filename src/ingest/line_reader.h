@@ -1,0 +1,38 @@
+// Splits a byte stream into lines without ever holding more than a bounded amount of one line, so a
+// multi-gigabyte line without a newline is reported as overlong instead of exhausting memory.
+// Not thread-safe; borrows the stream.
+#ifndef KG_INGEST_LINE_READER_H_
+#define KG_INGEST_LINE_READER_H_
+
+#include <istream>
+#include <string>
+
+namespace kg::ingest {
+
+class LineReader {
+ public:
+  LineReader(std::istream& in, size_t max_line_bytes) : in_(in), max_line_bytes_(max_line_bytes) {}
+
+  // Reads the next line into `line` without its "\n" (and a "\r" before it). Returns false at the end
+  // of the stream. When the line is longer than max_line_bytes, `line` keeps only the first
+  // max_line_bytes + 1 bytes and `full_length` says how long it was.
+  bool Next(std::string* line, size_t* full_length);
+
+  uint64_t line_number() const { return line_number_; }
+  uint64_t bytes_read() const { return bytes_read_; }
+
+ private:
+  bool Fill();
+
+  std::istream& in_;
+  size_t max_line_bytes_;
+  std::string buffer_;
+  size_t pos_ = 0;
+  bool eof_ = false;
+  uint64_t line_number_ = 0;
+  uint64_t bytes_read_ = 0;
+};
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_LINE_READER_H_

@@ -1,0 +1,364 @@
+#include "schema/assertion_json.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "schema/json_locator.h"
+
+namespace kg::schema {
+namespace {
+
+using nlohmann::json;
+
+constexpr double kMaxAmount = 1e18;
+constexpr double kMaxOffset = 9007199254740991.0;  // 2^53 - 1: the largest integer every JSON reader keeps
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Hand-written instead of std::regex: these run for every line of a bulk load.
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int TwoDigits(const std::string& s, size_t at) {
+  if (!IsDigit(s[at]) || !IsDigit(s[at + 1])) return -1;
+  return (s[at] - '0') * 10 + (s[at + 1] - '0');
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD, with month 01-12 and day 01-31, as the schema's pattern says.
+bool IsDate(const std::string& s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < 4; ++i) if (!IsDigit(s[i])) return false;
+  if (s.size() == 4) return true;
+  int month = s[4] == '-' ? TwoDigits(s, 5) : -1;
+  if (month < 1 || month > 12) return false;
+  if (s.size() == 7) return true;
+  int day = s[7] == '-' ? TwoDigits(s, 8) : -1;
+  return day >= 1 && day <= 31;
+}
+
+bool IsCurrency(const std::string& s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// [a-z][a-z0-9_]{0,63}
+bool IsPredicateName(const std::string& s) {
+  if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || IsDigit(c) || c == '_'; });
+}
+
+// [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
+bool IsLanguageTag(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < s.size()) {
+    if (s[i++] != '-') return false;
+    size_t start = i;
+    while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    if (i - start < 2 || i - start > 8) return false;
+  }
+  return true;
+}
+
+bool HasNonSpace(const std::string& s) {
+  // Mirrors the schema's "\S" pattern for the spaces that matter in names.
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;  // U+00A0 no-break space
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::string Describe(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "a number";
+  }
+}
+
+// Validates one parsed line. The first problem found wins; `fail` records it with the path of the value.
+class Validator {
+ public:
+  Validator(std::string_view line, const PredicateVocabulary& vocabulary, const ParseLimits& limits)
+      : line_(line), vocabulary_(vocabulary), limits_(limits) {}
+
+  ParsedLine Run(const json& doc) {
+    Assertion a;
+    if (!doc.is_object()) return Fail({}, "expected a JSON object, got " + Describe(doc));
+    static const char* const kKnown[] = {"subject", "predicate", "object", "amount", "currency", "date",
+                                         "period", "confidence", "source", "evidence", "extractor"};
+    for (const auto& [key, value] : doc.items()) {
+      bool known = false;
+      for (const char* k : kKnown) known = known || key == k;
+      if (!known) return Fail({key}, "unknown field (see schemas/assertion.schema.json)");
+    }
+    for (const char* required : {"subject", "predicate", "object"}) {
+      if (!doc.contains(required)) return Fail({}, std::string("missing required field \"") + required + "\"",
+                                               required);
+    }
+    if (!Entity(doc["subject"], "subject", &a.subject)) return error_;
+    if (!Predicate(doc["predicate"], &a.predicate)) return error_;
+    if (!Entity(doc["object"], "object", &a.object)) return error_;
+
+    if (doc.contains("amount") && !Number(doc["amount"], {"amount"}, 0, kMaxAmount, false, &a.amount)) return error_;
+    if (doc.contains("currency")) {
+      if (!String(doc["currency"], {"currency"}, &a.currency)) return error_;
+      if (!IsCurrency(a.currency)) {
+        return Fail({"currency"}, "expected an ISO 4217 code of three capital letters, got \"" + a.currency + "\"");
+      }
+    }
+    if (doc.contains("date") && !Date(doc["date"], {"date"}, &a.date)) return error_;
+    if (doc.contains("period") && !BoundedString(doc["period"], {"period"}, 1, 200, &a.period)) return error_;
+    if (doc.contains("confidence") && !Number(doc["confidence"], {"confidence"}, 0, 1, false, &a.confidence)) {
+      return error_;
+    }
+    if (doc.contains("source") && !Source(doc["source"], &a)) return error_;
+    if (doc.contains("evidence") && !EvidenceSpan(doc["evidence"], &a)) return error_;
+    if (doc.contains("extractor") && !BoundedString(doc["extractor"], {"extractor"}, 1, 200, &a.extractor)) {
+      return error_;
+    }
+    return a;
+  }
+
+ private:
+  LineError Fail(const std::vector<std::string>& path, std::string reason, std::string field = "") {
+    if (field.empty()) {
+      for (const auto& p : path) field += (field.empty() ? "" : ".") + p;
+    }
+    if (field.empty()) field = "line";
+    size_t offset = LocateValue(line_, path).value_or(0);
+    error_ = LineError{ColumnOf(line_, offset), std::move(field), std::move(reason)};
+    return error_;
+  }
+
+  bool String(const json& v, const std::vector<std::string>& path, std::string* out) {
+    if (!v.is_string()) return Fail(path, "expected a string, got " + Describe(v)), false;
+    *out = v.get<std::string>();
+    return true;
+  }
+
+  bool BoundedString(const json& v, const std::vector<std::string>& path, size_t min, size_t max,
+                     std::string* out) {
+    if (!String(v, path, out)) return false;
+    size_t n = CodePoints(*out);
+    if (n < min) return Fail(path, "must not be empty"), false;
+    if (n > max) return Fail(path, "longer than " + std::to_string(max) + " characters"), false;
+    return true;
+  }
+
+  bool Number(const json& v, const std::vector<std::string>& path, double min, double max, bool integer,
+              std::optional<double>* out) {
+    if (!v.is_number()) return Fail(path, "expected a number, got " + Describe(v)), false;
+    double d = v.get<double>();
+    if (!std::isfinite(d) || d < min || d > max) {
+      std::ostringstream range;
+      range << "number out of range: expected " << min << " to " << max << ", got " << v.dump();
+      return Fail(path, range.str()), false;
+    }
+    if (integer && std::floor(d) != d) return Fail(path, "expected a whole number, got " + v.dump()), false;
+    *out = d;
+    return true;
+  }
+
+  bool Date(const json& v, const std::vector<std::string>& path, std::string* out) {
+    if (!String(v, path, out)) return false;
+    if (!IsDate(*out)) return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *out + "\""), false;
+    return true;
+  }
+
+  bool Name(const json& v, const std::vector<std::string>& path, std::string* out) {
+    if (!v.is_string()) return Fail(path, "expected a name string, got " + Describe(v)), false;
+    *out = v.get<std::string>();
+    if (!HasNonSpace(*out)) return Fail(path, "a name must have a character other than white space"), false;
+    if (CodePoints(*out) > 1000) return Fail(path, "longer than 1000 characters"), false;
+    return true;
+  }
+
+  bool Entity(const json& v, const std::string& key, EntityRef* out) {
+    if (v.is_string()) return Name(v, {key}, &out->name);
+    if (!v.is_object()) return Fail({key}, "expected string or object, got " + Describe(v)), false;
+    for (const auto& [k, unused] : v.items()) {
+      if (k != "name" && k != "type" && k != "id" && k != "lang") {
+        return Fail({key, k}, "unknown field (expected name, type, id or lang)"), false;
+      }
+    }
+    if (!v.contains("name")) return Fail({key}, "missing required field \"name\"", key + ".name"), false;
+    if (!Name(v["name"], {key, "name"}, &out->name)) return false;
+    if (v.contains("type")) {
+      std::string type;
+      if (!String(v["type"], {key, "type"}, &type)) return false;
+      out->type = ParseEntityType(type);
+      if (!out->type) {
+        return Fail({key, "type"}, "unknown entity type \"" + type +
+                                       "\" (expected Organization, Country, Person, City, Region, Facility or Other)"),
+               false;
+      }
+    }
+    if (v.contains("id") && !BoundedString(v["id"], {key, "id"}, 1, 200, &out->external_id)) return false;
+    if (v.contains("lang")) {
+      if (!String(v["lang"], {key, "lang"}, &out->lang)) return false;
+      if (!IsLanguageTag(out->lang)) {
+        return Fail({key, "lang"}, "expected a BCP 47 language tag such as \"fr\", got \"" + out->lang + "\""), false;
+      }
+    }
+    return true;
+  }
+
+  bool Predicate(const json& v, std::string* out) {
+    if (!String(v, {"predicate"}, out)) return false;
+    if (!IsPredicateName(*out)) {
+      return Fail({"predicate"}, "expected a lower-case identifier such as invests_in, got \"" + *out + "\""), false;
+    }
+    if (!limits_.allow_new_predicates && vocabulary_.Find(*out) == nullptr) {
+      return Fail({"predicate"}, "unknown predicate \"" + *out +
+                                     "\" (see schemas/predicates.json, or pass --allow-new-predicates)"),
+             false;
+    }
+    return true;
+  }
+
+  bool Source(const json& v, Assertion* a) {
+    if (!v.is_object()) return Fail({"source"}, "expected an object, got " + Describe(v)), false;
+    for (const auto& [k, unused] : v.items()) {
+      if (k != "uri" && k != "title" && k != "published") {
+        return Fail({"source", k}, "unknown field (expected uri, title or published)"), false;
+      }
+    }
+    if (!v.contains("uri")) return Fail({"source"}, "missing required field \"uri\"", "source.uri"), false;
+    if (!BoundedString(v["uri"], {"source", "uri"}, 1, 2048, &a->source_uri)) return false;
+    if (v.contains("title") && !BoundedString(v["title"], {"source", "title"}, 0, 1000, &a->source_title)) return false;
+    if (v.contains("published") && !Date(v["published"], {"source", "published"}, &a->source_published)) return false;
+    return true;
+  }
+
+  bool EvidenceSpan(const json& v, Assertion* a) {
+    if (!v.is_object()) return Fail({"evidence"}, "expected an object, got " + Describe(v)), false;
+    for (const auto& [k, unused] : v.items()) {
+      if (k != "text" && k != "start" && k != "end") {
+        return Fail({"evidence", k}, "unknown field (expected text, start or end)"), false;
+      }
+    }
+    if (v.contains("text") && !BoundedString(v["text"], {"evidence", "text"}, 0, 10000, &a->evidence_text)) return false;
+    std::optional<double> offset;
+    if (v.contains("start")) {
+      if (!Number(v["start"], {"evidence", "start"}, 0, kMaxOffset, true, &offset)) return false;
+      a->evidence_start = static_cast<int64_t>(*offset);
+    }
+    if (v.contains("end")) {
+      if (!Number(v["end"], {"evidence", "end"}, 0, kMaxOffset, true, &offset)) return false;
+      a->evidence_end = static_cast<int64_t>(*offset);
+    }
+    return true;
+  }
+
+  std::string_view line_;
+  const PredicateVocabulary& vocabulary_;
+  const ParseLimits& limits_;
+  LineError error_;
+};
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 9: ".
+std::string PlainMessage(const std::string& what) {
+  size_t colon = what.find(": ");
+  std::string msg = (what.rfind("[json.exception.", 0) == 0 && colon != std::string::npos) ? what.substr(colon + 2)
+                                                                                           : what;
+  if (msg.rfind("[json.exception.", 0) == 0) msg = msg.substr(msg.find(']') + 2);
+  return msg;
+}
+
+nlohmann::ordered_json EntityJson(const EntityRef& e) {
+  if (!e.type && e.external_id.empty() && e.lang.empty()) return e.name;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["name"] = e.name;
+  if (e.type) o["type"] = EntityTypeName(*e.type);
+  if (!e.external_id.empty()) o["id"] = e.external_id;
+  if (!e.lang.empty()) o["lang"] = e.lang;
+  return o;
+}
+
+}  // namespace
+
+std::string LineError::ToString() const { return std::to_string(column) + ": " + field + ": " + reason; }
+
+int ColumnOf(std::string_view line, size_t byte_offset) {
+  return static_cast<int>(CodePoints(line.substr(0, std::min(byte_offset, line.size())))) + 1;
+}
+
+ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& vocabulary,
+                              const ParseLimits& limits) {
+  if (line.size() > limits.max_line_bytes) {
+    return LineError{1, "line", "line is " + std::to_string(line.size()) + " bytes, over the limit of " +
+                                    std::to_string(limits.max_line_bytes)};
+  }
+  if (auto bad = FindInvalidUtf8(line)) {
+    return LineError{ColumnOf(line, *bad), "line", "invalid UTF-8 (byte " + std::to_string(*bad + 1) + ")"};
+  }
+  if (auto deep = FindExcessNesting(line, limits.max_depth)) {
+    return LineError{ColumnOf(line, *deep), "json",
+                     "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
+  }
+  json doc;
+  try {
+    doc = json::parse(line.begin(), line.end());
+  } catch (const json::parse_error& e) {
+    size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    return LineError{ColumnOf(line, offset), "json", PlainMessage(e.what())};
+  } catch (const json::exception& e) {
+    // Number overflow ("1e400") has no position; the token is quoted in the message, so find it.
+    std::string msg = PlainMessage(e.what());
+    size_t column = 1;
+    size_t q1 = msg.find('\'');
+    size_t q2 = q1 == std::string::npos ? q1 : msg.find('\'', q1 + 1);
+    if (q2 != std::string::npos) {
+      size_t at = line.find(msg.substr(q1 + 1, q2 - q1 - 1));
+      if (at != std::string_view::npos) column = ColumnOf(line, at);
+    }
+    return LineError{static_cast<int>(column), "json", "number out of range: " + msg};
+  }
+  return Validator(line, vocabulary, limits).Run(doc);
+}
+
+std::string ToCanonicalJson(const Assertion& a) {
+  nlohmann::ordered_json o;
+  o["subject"] = EntityJson(a.subject);
+  o["predicate"] = a.predicate;
+  o["object"] = EntityJson(a.object);
+  if (a.amount) o["amount"] = *a.amount;
+  if (!a.currency.empty()) o["currency"] = a.currency;
+  if (!a.date.empty()) o["date"] = a.date;
+  if (!a.period.empty()) o["period"] = a.period;
+  if (a.confidence) o["confidence"] = *a.confidence;
+  if (!a.source_uri.empty()) {
+    nlohmann::ordered_json s;
+    s["uri"] = a.source_uri;
+    if (!a.source_title.empty()) s["title"] = a.source_title;
+    if (!a.source_published.empty()) s["published"] = a.source_published;
+    o["source"] = s;
+  }
+  if (!a.evidence_text.empty() || a.evidence_start || a.evidence_end) {
+    nlohmann::ordered_json e = nlohmann::ordered_json::object();
+    if (!a.evidence_text.empty()) e["text"] = a.evidence_text;
+    if (a.evidence_start) e["start"] = *a.evidence_start;
+    if (a.evidence_end) e["end"] = *a.evidence_end;
+    o["evidence"] = e;
+  }
+  if (!a.extractor.empty()) o["extractor"] = a.extractor;
+  return o.dump();
+}
+
+}  // namespace kg::schema

@@ -1,0 +1,105 @@
+#include "kg/graph_store.h"
+
+#include "ingest/jsonl_ingester.h"
+#include "store/rocks_db.h"
+#include "store/store_checker.h"
+#include "store/store_reader.h"
+#include "store/store_writer.h"
+
+namespace kg {
+
+struct GraphStore::Impl {
+  std::unique_ptr<store::RocksDb> db;
+  std::unique_ptr<store::StoreWriter> writer;  // null when read-only
+
+  Result<store::StoreWriter*> Writer() {
+    if (!writer) return FailedPrecondition("the store at " + db->dir() + " is open read-only");
+    return writer.get();
+  }
+};
+
+GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphStore::~GraphStore() = default;
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir, OpenMode mode) {
+  auto db = store::RocksDb::Open(dir, mode == OpenMode::kReadOnly ? store::RocksDb::Mode::kReadOnly
+                                                                  : store::RocksDb::Mode::kReadWrite);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db).value();
+  if (mode == OpenMode::kReadWrite) {
+    auto writer = store::StoreWriter::Create(impl->db.get());
+    if (!writer.ok()) return writer.status();
+    impl->writer = std::move(writer).value();
+  }
+  return std::unique_ptr<GraphStore>(new GraphStore(std::move(impl)));
+}
+
+Result<IngestReport> GraphStore::IngestJsonl(std::istream& in, const std::string& input_name,
+                                             const IngestOptions& options) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return ingest::IngestJsonl(**writer, in, input_name, options);
+}
+
+Status GraphStore::Add(const Assertion& assertion) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  auto outcome = (*writer)->Add(assertion);
+  if (!outcome.ok()) {
+    (*writer)->Abort();
+    return outcome.status();
+  }
+  return (*writer)->Commit();
+}
+
+Result<StoreStats> GraphStore::Stats() const {
+  if (impl_->writer) return impl_->writer->counters().stats;
+  auto counters = store::ReadCounters(*impl_->db);
+  if (!counters.ok()) return counters.status();
+  return counters->stats;
+}
+
+Result<EntityDetails> GraphStore::LookupEntity(const std::string& name) const {
+  auto id = store::FindEntity(*impl_->db, name);
+  if (!id.ok()) return id.status();
+  return store::DescribeEntity(*impl_->db, *id);
+}
+
+Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }
+
+Result<uint64_t> GraphStore::Forget(const std::string& uri) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return (*writer)->Forget(uri);
+}
+
+Status GraphStore::AddAlias(const std::string& name, const std::string& target) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return (*writer)->AddRule(name, target, "alias");
+}
+
+Status GraphStore::Merge(const std::string& keep, const std::string& other) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return (*writer)->AddRule(other, keep, "merge");
+}
+
+Status GraphStore::RemoveRule(const std::string& name) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return (*writer)->RemoveRule(name);
+}
+
+Result<std::vector<LedgerEntry>> GraphStore::Ledger() const {
+  auto rules = store::ReadLedger(*impl_->db);
+  if (!rules.ok()) return rules.status();
+  std::vector<LedgerEntry> entries;
+  for (const auto& [key, rule] : *rules) entries.push_back({rule.from_name, rule.to_name, rule.kind});
+  return entries;
+}
+
+Result<CheckReport> GraphStore::Check() const { return store::CheckStore(*impl_->db); }
+
+}  // namespace kg

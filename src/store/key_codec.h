@@ -1,0 +1,56 @@
+// Encodes and decodes the keys of kg's column families; schemas/store_layout.md is the prose version.
+//
+// Ids are fixed-width big-endian so that RocksDB's bytewise order is numeric order and a prefix scan over
+// a subject walks its out-edges grouped by predicate. All functions are pure.
+#ifndef KG_STORE_KEY_CODEC_H_
+#define KG_STORE_KEY_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kg::store {
+
+using EntityId = uint64_t;
+using PredicateId = uint32_t;
+using SourceId = uint64_t;
+
+constexpr size_t kTripleKeySize = 8 + 4 + 8;
+constexpr size_t kEvidenceKeySize = kTripleKeySize + 8 + 8;
+
+struct Triple {
+  EntityId s = 0;
+  PredicateId p = 0;
+  EntityId o = 0;
+  bool operator==(const Triple& other) const { return s == other.s && p == other.p && o == other.o; }
+};
+
+void PutFixed64(std::string* out, uint64_t v);
+void PutFixed32(std::string* out, uint32_t v);
+uint64_t GetFixed64(std::string_view in, size_t at = 0);
+uint32_t GetFixed32(std::string_view in, size_t at = 0);
+
+std::string Fixed64Key(uint64_t v);
+std::string Fixed32Key(uint32_t v);
+
+std::string SpoKey(const Triple& t);  // s p o
+std::string PosKey(const Triple& t);  // p o s
+std::string OspKey(const Triple& t);  // o s p
+Triple DecodeSpo(std::string_view key);
+Triple DecodePos(std::string_view key);
+Triple DecodeOsp(std::string_view key);
+
+// s p o qualifier_hash evidence_hash: one piece of evidence, grouped by fact, then by qualifier set.
+std::string EvidenceKey(const Triple& t, uint64_t qualifier_hash, uint64_t evidence_hash);
+Triple DecodeEvidenceTriple(std::string_view key);
+uint64_t DecodeEvidenceQualifierHash(std::string_view key);
+
+// source_id evidence_key: which evidence a source contributed, for `kg forget`.
+std::string SourceEvidenceKey(SourceId source, std::string_view evidence_key);
+
+// 64-bit FNV-1a: stable across runs and machines, so evidence keys are too.
+uint64_t StableHash(std::string_view data);
+
+}  // namespace kg::store
+
+#endif  // KG_STORE_KEY_CODEC_H_

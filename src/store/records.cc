@@ -1,0 +1,110 @@
+#include "store/records.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kg::store {
+namespace {
+
+using nlohmann::json;
+
+Result<json> ParseRecord(std::string_view value, const std::string& what) {
+  json doc = json::parse(value.begin(), value.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) return DataLoss(what + ": stored record is not a JSON object");
+  return doc;
+}
+
+}  // namespace
+
+std::string EncodeEntity(const EntityRecord& record) {
+  const Entity& e = record.entity;
+  json aliases = json::array();
+  for (const auto& alias : e.aliases) aliases.push_back(json::array({alias.name, alias.lang}));
+  json doc = {{"key", record.key}, {"type", EntityTypeName(e.type)}, {"name", e.name}, {"aliases", aliases}};
+  if (!e.iso_code.empty()) doc["iso"] = e.iso_code;
+  if (!e.external_id.empty()) doc["xid"] = e.external_id;
+  return doc.dump();
+}
+
+Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value) {
+  auto doc = ParseRecord(value, "entity " + std::to_string(id));
+  if (!doc.ok()) return doc.status();
+  try {
+    EntityRecord record;
+    record.key = doc->at("key").get<std::string>();
+    record.entity.id = id;
+    record.entity.type = ParseEntityType(doc->at("type").get<std::string>()).value_or(EntityType::kOther);
+    record.entity.name = doc->at("name").get<std::string>();
+    for (const auto& alias : doc->at("aliases")) {
+      record.entity.aliases.push_back({alias.at(0).get<std::string>(), alias.at(1).get<std::string>()});
+    }
+    record.entity.iso_code = doc->value("iso", "");
+    record.entity.external_id = doc->value("xid", "");
+    return record;
+  } catch (const json::exception& e) {
+    return DataLoss("entity " + std::to_string(id) + ": " + e.what());
+  }
+}
+
+std::string EncodeSource(const SourceRecord& record) {
+  json doc = {{"uri", record.uri}};
+  if (!record.title.empty()) doc["title"] = record.title;
+  if (!record.published.empty()) doc["published"] = record.published;
+  return doc.dump();
+}
+
+Result<SourceRecord> DecodeSource(SourceId id, std::string_view value) {
+  auto doc = ParseRecord(value, "source " + std::to_string(id));
+  if (!doc.ok()) return doc.status();
+  if (!doc->contains("uri") || !(*doc)["uri"].is_string()) {
+    return DataLoss("source " + std::to_string(id) + ": no uri");
+  }
+  SourceRecord record;
+  record.id = id;
+  record.uri = (*doc)["uri"].get<std::string>();
+  record.title = doc->value("title", "");
+  record.published = doc->value("published", "");
+  return record;
+}
+
+std::string EncodeCounters(const Counters& c) {
+  std::string out;
+  for (uint64_t v : {c.stats.entities, c.stats.facts, c.stats.evidence, c.stats.sources, c.stats.ledger_rules,
+                     c.next_entity_id, c.next_source_id, static_cast<uint64_t>(c.next_predicate_id)}) {
+    PutFixed64(&out, v);
+  }
+  return out;
+}
+
+Result<Counters> DecodeCounters(std::string_view value) {
+  if (value.size() != 8 * 8) return DataLoss("meta counters: expected 64 bytes, found " + std::to_string(value.size()));
+  Counters c;
+  c.stats.entities = GetFixed64(value, 0);
+  c.stats.facts = GetFixed64(value, 8);
+  c.stats.evidence = GetFixed64(value, 16);
+  c.stats.sources = GetFixed64(value, 24);
+  c.stats.ledger_rules = GetFixed64(value, 32);
+  c.next_entity_id = GetFixed64(value, 40);
+  c.next_source_id = GetFixed64(value, 48);
+  c.next_predicate_id = static_cast<PredicateId>(GetFixed64(value, 56));
+  return c;
+}
+
+std::string EncodeRule(const LedgerRule& rule) {
+  return json{{"to", rule.to_key}, {"from_name", rule.from_name}, {"to_name", rule.to_name}, {"kind", rule.kind}}
+      .dump();
+}
+
+Result<LedgerRule> DecodeRule(std::string_view from_key, std::string_view value) {
+  auto doc = ParseRecord(value, "ledger rule");
+  if (!doc.ok()) return doc.status();
+  LedgerRule rule;
+  rule.from_key = std::string(from_key);
+  rule.to_key = doc->value("to", "");
+  rule.from_name = doc->value("from_name", "");
+  rule.to_name = doc->value("to_name", "");
+  rule.kind = doc->value("kind", "alias");
+  if (rule.to_key.empty()) return DataLoss("ledger rule for \"" + rule.from_key + "\" has no target");
+  return rule;
+}
+
+}  // namespace kg::store

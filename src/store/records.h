@@ -1,0 +1,59 @@
+// The values stored under kg's keys: entity and source records, counters and ledger rules, with their
+// encodings. JSON for records (readable with `ldb`, and small next to evidence), fixed-width for counters.
+#ifndef KG_STORE_RECORDS_H_
+#define KG_STORE_RECORDS_H_
+
+#include <string>
+#include <string_view>
+
+#include "kg/model.h"
+#include "kg/status.h"
+#include "store/key_codec.h"
+
+namespace kg::store {
+
+// An entity as stored: the public Entity plus the resolution key it is filed under in `names`.
+struct EntityRecord {
+  Entity entity;
+  std::string key;
+};
+
+struct SourceRecord {
+  SourceId id = 0;
+  std::string uri;
+  std::string title;
+  std::string published;
+};
+
+// Store-wide counts, kept in meta under "counters" and rewritten by every unit.
+struct Counters {
+  StoreStats stats;
+  EntityId next_entity_id = 1;
+  SourceId next_source_id = 1;
+  PredicateId next_predicate_id = 1;
+};
+
+// A curated resolution rule: names whose key is `from_key` resolve as `to_key` does.
+struct LedgerRule {
+  std::string from_key;
+  std::string to_key;
+  std::string from_name;  // as the person typed it
+  std::string to_name;
+  std::string kind;       // "alias" or "merge"
+};
+
+std::string EncodeEntity(const EntityRecord& record);
+Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value);
+
+std::string EncodeSource(const SourceRecord& record);
+Result<SourceRecord> DecodeSource(SourceId id, std::string_view value);
+
+std::string EncodeCounters(const Counters& counters);
+Result<Counters> DecodeCounters(std::string_view value);
+
+std::string EncodeRule(const LedgerRule& rule);
+Result<LedgerRule> DecodeRule(std::string_view from_key, std::string_view value);
+
+}  // namespace kg::store
+
+#endif  // KG_STORE_RECORDS_H_

@@ -1,0 +1,122 @@
+#include "store/rocks_db.h"
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/memtablerep.h>
+#include <rocksdb/table.h>
+
+#include <filesystem>
+
+namespace kg::store {
+namespace {
+
+constexpr const char* kCfNames[kCfCount] = {
+    "default", "meta", "entities", "names", "predicates", "spo", "pos",
+    "osp", "evidence", "sources", "source_uris", "source_evidence", "ledger",
+};
+
+constexpr const char* kFormatKey = "format_version";
+
+rocksdb::ColumnFamilyOptions CfOptions() {
+  rocksdb::ColumnFamilyOptions options;
+  // Debian's librocksdb is built with assertions on, which makes skip-list inserts the bottleneck of
+  // ingest (see shared notes). A vector memtable sorts once at flush instead; kg has a single writer
+  // thread, so it loses nothing by giving up concurrent memtable writes.
+  options.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+  options.write_buffer_size = 64 << 20;
+  rocksdb::BlockBasedTableOptions table;
+  // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them.
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_cache = rocksdb::NewLRUCache(64 << 20);
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.compression = rocksdb::kLZ4Compression;
+  return options;
+}
+
+}  // namespace
+
+const char* CfName(Cf cf) { return kCfNames[cf]; }
+
+Status FromRocks(const rocksdb::Status& status, const std::string& context) {
+  if (status.ok()) return Status::Ok();
+  std::string message = context + ": " + status.ToString();
+  if (status.IsNotFound()) return NotFound(message);
+  if (status.IsCorruption()) return DataLoss(message);
+  if (status.IsInvalidArgument()) return InvalidArgument(message);
+  if (status.IsBusy() || status.IsTryAgain()) return Unavailable(message);
+  if (status.IsIOError()) return IoError(message);
+  return Internal(message);
+}
+
+Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode) {
+  std::unique_ptr<RocksDb> store(new RocksDb());
+  store->dir_ = dir;
+  store->read_only_ = mode == Mode::kReadOnly;
+
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec);
+  if (!exists && store->read_only_) return NotFound("no kg store at " + dir + " (run `kg ingest` first)");
+
+  rocksdb::DBOptions options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = !exists;
+  options.allow_concurrent_memtable_write = false;  // required by the vector memtable
+  options.max_background_jobs = 2;
+  options.paranoid_checks = true;
+  options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  options.keep_log_file_num = 2;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions());
+
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  if (store->read_only_) {
+    s = rocksdb::DB::OpenForReadOnly(options, dir, descriptors, &store->handles_, &raw);
+  } else {
+    s = rocksdb::DB::Open(options, dir, descriptors, &store->handles_, &raw);
+  }
+  if (!s.ok()) {
+    const std::string text = s.ToString();
+    if (text.find("LOCK") != std::string::npos || text.find("lock") != std::string::npos) {
+      return Unavailable("database in use: " + dir +
+                         " is open for writing by another kg process; wait for it to finish (read-only "
+                         "commands such as `kg stats` work meanwhile)");
+    }
+    if (text.find("olumn famil") != std::string::npos) {
+      return FailedPrecondition(dir + " is not a kg store of format " + std::to_string(kFormatVersion) + " (" +
+                                text + ")");
+    }
+    return FromRocks(s, "opening " + dir);
+  }
+  store->db_.reset(raw);
+
+  std::string version;
+  s = raw->Get(rocksdb::ReadOptions(), store->handles_[kMeta], kFormatKey, &version);
+  std::string counters;
+  // A store killed between creating its files and writing its version has no counters either: finish
+  // initialising it rather than calling it foreign.
+  const bool fresh = s.IsNotFound() && raw->Get(rocksdb::ReadOptions(), store->handles_[kMeta], "counters",
+                                                &counters).IsNotFound();
+  if (fresh && !store->read_only_) {
+    rocksdb::WriteOptions sync;
+    sync.sync = true;
+    KG_RETURN_IF_ERROR(
+        FromRocks(raw->Put(sync, store->handles_[kMeta], kFormatKey, std::to_string(kFormatVersion)),
+                  "initialising " + dir));
+  } else if (!s.ok()) {
+    return FailedPrecondition(dir + " has no kg format version: not a kg store");
+  } else if (version != std::to_string(kFormatVersion)) {
+    return FailedPrecondition(dir + " has store format " + version + ", this kg reads format " +
+                              std::to_string(kFormatVersion));
+  }
+  return store;
+}
+
+RocksDb::~RocksDb() {
+  if (!db_) return;
+  for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+  handles_.clear();
+  db_->Close().PermitUncheckedError();
+}
+
+}  // namespace kg::store

@@ -1,0 +1,142 @@
+#include "store/store_reader.h"
+
+#include <rocksdb/iterator.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "resolve/entity_key.h"
+#include "schema/assertion_json.h"
+#include "schema/predicate_vocabulary.h"
+#include "text/name_normalizer.h"
+
+namespace kg::store {
+namespace {
+
+Result<std::string> GetValue(const RocksDb& db, Cf cf, const std::string& key) {
+  std::string value;
+  rocksdb::Status s = db.db()->Get(rocksdb::ReadOptions(), db.cf(cf), key, &value);
+  if (s.IsNotFound()) return NotFound(std::string(CfName(cf)) + " key not found");
+  if (!s.ok()) return FromRocks(s, std::string("reading ") + CfName(cf));
+  return value;
+}
+
+Result<Assertion> ParseStored(const std::string& value) {
+  schema::ParseLimits limits;
+  limits.allow_new_predicates = true;
+  limits.max_line_bytes = value.size() + 1;
+  auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
+  if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
+    return DataLoss("stored evidence does not parse: " + error->ToString());
+  }
+  return std::get<Assertion>(std::move(parsed));
+}
+
+}  // namespace
+
+Result<Counters> ReadCounters(const RocksDb& db) {
+  auto value = GetValue(db, kMeta, "counters");
+  if (!value.ok()) return value.status().code() == StatusCode::kNotFound ? Result<Counters>(Counters()) : value.status();
+  return DecodeCounters(*value);
+}
+
+Result<std::map<std::string, LedgerRule>> ReadLedger(const RocksDb& db) {
+  std::map<std::string, LedgerRule> rules;
+  std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kLedger)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto rule = DecodeRule(it->key().ToStringView(), it->value().ToStringView());
+    if (!rule.ok()) return rule.status();
+    rules[rule->from_key] = *rule;
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the ledger"));
+  return rules;
+}
+
+Result<EntityRecord> ReadEntity(const RocksDb& db, EntityId id) {
+  auto value = GetValue(db, kEntities, Fixed64Key(id));
+  if (!value.ok()) return value.status().WithPrefix("entity " + std::to_string(id));
+  return DecodeEntity(id, *value);
+}
+
+Result<std::string> ReadPredicateName(const RocksDb& db, PredicateId id) {
+  auto value = GetValue(db, kPredicates, "i" + Fixed32Key(id));
+  if (!value.ok()) return value.status().WithPrefix("predicate " + std::to_string(id));
+  return *value;
+}
+
+Result<EntityId> FindEntity(const RocksDb& db, const std::string& name) {
+  auto rules = ReadLedger(db);
+  if (!rules.ok()) return rules.status();
+  auto apply = [&](std::string key) {
+    for (int i = 0; i < 64; ++i) {
+      auto it = rules->find(key);
+      if (it == rules->end()) break;
+      key = it->second.to_key;
+    }
+    return key;
+  };
+  const std::string keyed = resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, {}).key;
+  for (const std::string& key : {apply(keyed), apply(text::NormalizeName(name))}) {
+    auto value = GetValue(db, kNames, key);
+    if (value.ok()) return GetFixed64(*value);
+    if (value.status().code() != StatusCode::kNotFound) return value.status();
+  }
+  return NotFound("no entity named \"" + name + "\"");
+}
+
+Result<EntityDetails> DescribeEntity(const RocksDb& db, EntityId id) {
+  auto record = ReadEntity(db, id);
+  if (!record.ok()) return record.status();
+  EntityDetails details;
+  details.entity = record->entity;
+
+  const std::string prefix = Fixed64Key(id);
+  std::vector<Triple> triples;
+  std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kSpo)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    triples.push_back(DecodeSpo(it->key().ToStringView()));
+  }
+  it.reset(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kOsp)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    Triple t = DecodeOsp(it->key().ToStringView());
+    if (t.s != id) triples.push_back(t);  // a self-loop was already listed as an out-edge
+  }
+
+  for (const Triple& t : triples) {
+    FactView fact;
+    auto subject = t.s == id ? record : ReadEntity(db, t.s);
+    auto object = t.o == id ? record : ReadEntity(db, t.o);
+    auto predicate = ReadPredicateName(db, t.p);
+    if (!subject.ok()) return subject.status();
+    if (!object.ok()) return object.status();
+    if (!predicate.ok()) return predicate.status();
+    fact.subject = subject->entity;
+    fact.object = object->entity;
+    fact.predicate = *predicate;
+    const std::string spo = SpoKey(t);
+    it.reset(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kEvidence)));
+    for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
+      auto assertion = ParseStored(it->value().ToString());
+      if (!assertion.ok()) return assertion.status();
+      fact.evidence.push_back(std::move(assertion).value());
+    }
+    details.facts.push_back(std::move(fact));
+  }
+  return details;
+}
+
+Result<uint64_t> ExportJsonl(const RocksDb& db, std::ostream& out) {
+  uint64_t lines = 0;
+  std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kEvidence)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    rocksdb::Slice value = it->value();
+    out.write(value.data(), static_cast<std::streamsize>(value.size()));
+    out.put('\n');
+    ++lines;
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "exporting evidence"));
+  if (!out) return IoError("writing the export failed");
+  return lines;
+}
+
+}  // namespace kg::store

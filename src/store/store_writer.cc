@@ -1,0 +1,422 @@
+#include "store/store_writer.h"
+
+#include <rocksdb/iterator.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "schema/assertion_json.h"
+#include "text/name_normalizer.h"
+
+namespace kg::store {
+namespace {
+
+constexpr size_t kMaxLedgerChain = 64;
+constexpr size_t kMaxKeyCache = 1 << 20;
+
+const std::vector<EntityType>& AnyType() {
+  static const std::vector<EntityType> any;
+  return any;
+}
+
+// The qualifiers that make one reported investment differ from another. Hashed into the evidence key,
+// so evidence of one fact groups by qualifier set.
+uint64_t QualifierHash(const Assertion& a) {
+  char amount[40] = "";
+  if (a.amount) std::snprintf(amount, sizeof(amount), "%.17g", *a.amount);
+  std::string q = std::string(amount) + '\x1f' + a.currency + '\x1f' + a.date + '\x1f' + a.period;
+  return StableHash(q);
+}
+
+std::string PositionCacheKey(const EntityRef& ref, const std::vector<EntityType>& allowed) {
+  std::string k = ref.name;
+  k += '\x1f';
+  k += ref.type ? static_cast<char>('0' + static_cast<int>(*ref.type)) : '-';
+  for (auto t : allowed) k += static_cast<char>('a' + static_cast<int>(t));
+  if (ref.type) k += '\x1f' + ref.external_id;
+  return k;
+}
+
+}  // namespace
+
+StoreWriter::StoreWriter(RocksDb* db)
+    : db_(db), batch_(std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true)) {}
+
+Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
+  if (db->read_only()) return FailedPrecondition("the store is open read-only");
+  std::unique_ptr<StoreWriter> writer(new StoreWriter(db));
+  KG_RETURN_IF_ERROR(writer->Load());
+  return writer;
+}
+
+Status StoreWriter::Load() {
+  batch_->Clear();
+  key_cache_.clear();
+  entity_ids_.clear();
+  known_surfaces_.clear();
+  source_ids_.clear();
+  predicate_ids_.clear();
+  rules_.clear();
+
+  std::string value;
+  rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(kMeta), "counters", &value);
+  if (s.ok()) {
+    auto counters = DecodeCounters(value);
+    if (!counters.ok()) return counters.status();
+    counters_ = *counters;
+  } else if (s.IsNotFound()) {
+    counters_ = Counters();
+  } else {
+    return FromRocks(s, "reading counters");
+  }
+  committed_counters_ = counters_;
+
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kPredicates)));
+  for (it->Seek("n"); it->Valid() && it->key().starts_with("n"); it->Next()) {
+    predicate_ids_[it->key().ToString().substr(1)] = GetFixed32(it->value().ToStringView());
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading predicates"));
+
+  it.reset(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kLedger)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto rule = DecodeRule(it->key().ToStringView(), it->value().ToStringView());
+    if (!rule.ok()) return rule.status();
+    rules_[rule->from_key] = *rule;
+  }
+  return FromRocks(it->status(), "reading the ledger");
+}
+
+Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) {
+  std::string value;
+  rocksdb::Status s = batch_->GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), db_->cf(cf), key, &value);
+  if (s.IsNotFound()) return NotFound(std::string(CfName(cf)) + " key not found");
+  if (!s.ok()) return FromRocks(s, std::string("reading ") + CfName(cf));
+  return value;
+}
+
+Status StoreWriter::Put(Cf cf, const std::string& key, const std::string& value) {
+  return FromRocks(batch_->Put(db_->cf(cf), key, value), std::string("writing ") + CfName(cf));
+}
+
+Status StoreWriter::Delete(Cf cf, const std::string& key) {
+  return FromRocks(batch_->Delete(db_->cf(cf), key), std::string("deleting from ") + CfName(cf));
+}
+
+bool StoreWriter::HasPrefix(Cf cf, const std::string& prefix) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      batch_->NewIteratorWithBase(db_->cf(cf), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(cf))));
+  it->Seek(prefix);
+  return it->Valid() && it->key().starts_with(prefix);
+}
+
+std::string StoreWriter::ApplyLedger(const std::string& key) const {
+  std::string current = key;
+  for (size_t i = 0; i < kMaxLedgerChain; ++i) {
+    auto it = rules_.find(current);
+    if (it == rules_.end()) break;
+    current = it->second.to_key;
+  }
+  return current;
+}
+
+Result<PredicateId> StoreWriter::PredicateIdFor(const std::string& name) {
+  auto it = predicate_ids_.find(name);
+  if (it != predicate_ids_.end()) return it->second;
+  PredicateId id = counters_.next_predicate_id++;
+  KG_RETURN_IF_ERROR(Put(kPredicates, "n" + name, Fixed32Key(id)));
+  KG_RETURN_IF_ERROR(Put(kPredicates, "i" + Fixed32Key(id), name));
+  predicate_ids_[name] = id;
+  return id;
+}
+
+Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vector<EntityType>& allowed) {
+  const std::string cache_key = PositionCacheKey(ref, allowed);
+  auto cached = key_cache_.find(cache_key);
+  if (cached == key_cache_.end()) {
+    if (key_cache_.size() > kMaxKeyCache) key_cache_.clear();
+    cached = key_cache_.emplace(cache_key, resolve::KeyForName(ref, allowed)).first;
+  }
+  const resolve::KeyedName keyed = cached->second;
+  const std::string key = ApplyLedger(keyed.key);
+
+  auto known = entity_ids_.find(key);
+  if (known != entity_ids_.end()) {
+    KG_RETURN_IF_ERROR(NoteSurface(known->second, ref, keyed));
+    return known->second;
+  }
+  auto stored = Get(kNames, key);
+  if (stored.ok()) {
+    EntityId id = GetFixed64(*stored);
+    entity_ids_[key] = id;
+    KG_RETURN_IF_ERROR(NoteSurface(id, ref, keyed));
+    return id;
+  }
+  if (stored.status().code() != StatusCode::kNotFound) return stored.status();
+
+  EntityRecord record;
+  record.key = key;
+  record.entity.id = counters_.next_entity_id++;
+  record.entity.type = keyed.type;
+  record.entity.name = keyed.canonical_name;
+  record.entity.aliases.push_back({ref.name, ref.lang});
+  record.entity.iso_code = keyed.iso_code;
+  if (keyed.iso_code.empty()) record.entity.external_id = ref.external_id;
+  KG_RETURN_IF_ERROR(Put(kNames, key, Fixed64Key(record.entity.id)));
+  KG_RETURN_IF_ERROR(Put(kEntities, Fixed64Key(record.entity.id), EncodeEntity(record)));
+  ++counters_.stats.entities;
+  entity_ids_[key] = record.entity.id;
+  known_surfaces_.insert(Fixed64Key(record.entity.id) + ref.name + '\0' + ref.lang);
+  return record.entity.id;
+}
+
+Status StoreWriter::NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed) {
+  std::string surface_key = Fixed64Key(id) + ref.name + '\0' + ref.lang;
+  if (known_surfaces_.count(surface_key) != 0) return Status::Ok();
+  auto value = Get(kEntities, Fixed64Key(id));
+  if (!value.ok()) return value.status().WithPrefix("entity " + std::to_string(id));
+  auto record = DecodeEntity(id, *value);
+  if (!record.ok()) return record.status();
+  Entity& e = record->entity;
+  bool changed = false;
+  auto same = [&](const Alias& a) { return a.name == ref.name && a.lang == ref.lang; };
+  if (std::none_of(e.aliases.begin(), e.aliases.end(), same)) {
+    e.aliases.push_back({ref.name, ref.lang});
+    changed = true;
+  }
+  // A later, more specific type wins over Other; two specific types keep the first.
+  if (e.type == EntityType::kOther && keyed.type != EntityType::kOther) {
+    e.type = keyed.type;
+    changed = true;
+  }
+  if (e.external_id.empty() && e.iso_code.empty() && !ref.external_id.empty()) {
+    e.external_id = ref.external_id;
+    changed = true;
+  }
+  if (changed) KG_RETURN_IF_ERROR(Put(kEntities, Fixed64Key(id), EncodeEntity(*record)));
+  known_surfaces_.insert(std::move(surface_key));
+  return Status::Ok();
+}
+
+Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
+  auto cached = source_ids_.find(a.source_uri);
+  if (cached != source_ids_.end()) return cached->second;
+  auto stored = Get(kSourceUris, a.source_uri);
+  SourceId id;
+  if (stored.ok()) {
+    id = GetFixed64(*stored);
+  } else if (stored.status().code() == StatusCode::kNotFound) {
+    id = counters_.next_source_id++;
+    SourceRecord record{id, a.source_uri, a.source_title, a.source_published};
+    KG_RETURN_IF_ERROR(Put(kSources, Fixed64Key(id), EncodeSource(record)));
+    KG_RETURN_IF_ERROR(Put(kSourceUris, a.source_uri, Fixed64Key(id)));
+    ++counters_.stats.sources;
+  } else {
+    return stored.status();
+  }
+  source_ids_[a.source_uri] = id;
+  return id;
+}
+
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) {
+  const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(a.predicate);
+  auto subject = ResolveEntity(a.subject, info ? info->domain : AnyType());
+  if (!subject.ok()) return subject.status();
+  auto object = ResolveEntity(a.object, info ? info->range : AnyType());
+  if (!object.ok()) return object.status();
+  auto predicate = PredicateIdFor(a.predicate);
+  if (!predicate.ok()) return predicate.status();
+
+  Triple t{*subject, *predicate, *object};
+  // A symmetric fact is stored once, from the smaller id, whichever way round it was reported.
+  if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
+
+  std::string json = schema::ToCanonicalJson(a);
+  std::string evidence_key = EvidenceKey(t, QualifierHash(a), StableHash(json));
+  auto existing = Get(kEvidence, evidence_key);
+  if (existing.ok()) return Outcome::kDuplicate;
+  if (existing.status().code() != StatusCode::kNotFound) return existing.status();
+
+  const std::string spo = SpoKey(t);
+  auto fact = Get(kSpo, spo);
+  uint64_t evidence_count = 0;
+  Outcome outcome = Outcome::kNewEvidence;
+  if (fact.ok()) {
+    evidence_count = GetFixed64(*fact);
+  } else if (fact.status().code() == StatusCode::kNotFound) {
+    outcome = Outcome::kNewFact;
+    KG_RETURN_IF_ERROR(Put(kPos, PosKey(t), ""));
+    KG_RETURN_IF_ERROR(Put(kOsp, OspKey(t), ""));
+    ++counters_.stats.facts;
+  } else {
+    return fact.status();
+  }
+  KG_RETURN_IF_ERROR(Put(kSpo, spo, Fixed64Key(evidence_count + 1)));
+  KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, json));
+  ++counters_.stats.evidence;
+
+  if (!a.source_uri.empty()) {
+    auto source = SourceIdFor(a);
+    if (!source.ok()) return source.status();
+    KG_RETURN_IF_ERROR(Put(kSourceEvidence, SourceEvidenceKey(*source, evidence_key), ""));
+  }
+  return outcome;
+}
+
+Status StoreWriter::Commit() {
+  if (batch_->GetWriteBatch()->Count() == 0) return Status::Ok();
+  Status status = Put(kMeta, "counters", EncodeCounters(counters_));
+  if (status.ok()) {
+    rocksdb::WriteOptions options;
+    options.sync = true;  // a unit is reported done only once its WAL record is on disk
+    status = FromRocks(db_->db()->Write(options, batch_->GetWriteBatch()), "committing to " + db_->dir());
+  }
+  if (!status.ok()) {
+    Abort();
+    return status;
+  }
+  batch_->Clear();
+  committed_counters_ = counters_;
+  return Status::Ok();
+}
+
+void StoreWriter::Abort() {
+  // Caches may name entities and sources that only the dropped unit created: reload from the store.
+  Status reloaded = Load();
+  if (!reloaded.ok()) counters_ = committed_counters_;
+}
+
+Status StoreWriter::RemoveEvidence(const std::string& evidence_key) {
+  auto value = Get(kEvidence, evidence_key);
+  if (!value.ok()) return value.status().code() == StatusCode::kNotFound ? Status::Ok() : value.status();
+  schema::ParseLimits limits;
+  limits.allow_new_predicates = true;
+  limits.max_line_bytes = value->size() + 1;
+  auto parsed = schema::ParseAssertionLine(*value, schema::PredicateVocabulary::Builtin(), limits);
+  if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
+    return DataLoss("evidence record does not parse: " + error->ToString());
+  }
+  const std::string& uri = std::get<Assertion>(parsed).source_uri;
+  if (!uri.empty()) {
+    auto source = Get(kSourceUris, uri);
+    if (source.ok()) KG_RETURN_IF_ERROR(Delete(kSourceEvidence, SourceEvidenceKey(GetFixed64(*source), evidence_key)));
+  }
+  KG_RETURN_IF_ERROR(Delete(kEvidence, evidence_key));
+  --counters_.stats.evidence;
+
+  Triple t = DecodeEvidenceTriple(evidence_key);
+  auto fact = Get(kSpo, SpoKey(t));
+  if (!fact.ok()) return DataLoss("evidence without its fact").WithPrefix(fact.status().message());
+  uint64_t count = GetFixed64(*fact);
+  if (count > 1) return Put(kSpo, SpoKey(t), Fixed64Key(count - 1));
+  KG_RETURN_IF_ERROR(Delete(kSpo, SpoKey(t)));
+  KG_RETURN_IF_ERROR(Delete(kPos, PosKey(t)));
+  KG_RETURN_IF_ERROR(Delete(kOsp, OspKey(t)));
+  --counters_.stats.facts;
+  unused_candidates_.push_back(t.s);
+  unused_candidates_.push_back(t.o);
+  return Status::Ok();
+}
+
+Status StoreWriter::DeleteUnusedEntities() {
+  std::sort(unused_candidates_.begin(), unused_candidates_.end());
+  unused_candidates_.erase(std::unique(unused_candidates_.begin(), unused_candidates_.end()),
+                           unused_candidates_.end());
+  for (EntityId id : unused_candidates_) {
+    const std::string prefix = Fixed64Key(id);
+    if (HasPrefix(kSpo, prefix) || HasPrefix(kOsp, prefix)) continue;
+    auto value = Get(kEntities, prefix);
+    if (!value.ok()) continue;  // already deleted
+    auto record = DecodeEntity(id, *value);
+    if (!record.ok()) return record.status();
+    auto named = Get(kNames, record->key);
+    if (named.ok() && GetFixed64(*named) == id) KG_RETURN_IF_ERROR(Delete(kNames, record->key));
+    KG_RETURN_IF_ERROR(Delete(kEntities, prefix));
+    --counters_.stats.entities;
+    entity_ids_.erase(record->key);
+  }
+  unused_candidates_.clear();
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> StoreWriter::EvidenceOf(EntityId id) {
+  const std::string prefix = Fixed64Key(id);
+  std::vector<std::string> facts;
+  std::unique_ptr<rocksdb::Iterator> it(
+      batch_->NewIteratorWithBase(db_->cf(kSpo), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kSpo))));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) facts.push_back(it->key().ToString());
+  it.reset(batch_->NewIteratorWithBase(db_->cf(kOsp), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kOsp))));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    std::string spo = SpoKey(DecodeOsp(it->key().ToStringView()));
+    if (std::find(facts.begin(), facts.end(), spo) == facts.end()) facts.push_back(spo);
+  }
+  std::vector<std::string> evidence;
+  for (const auto& spo : facts) {
+    it.reset(batch_->NewIteratorWithBase(db_->cf(kEvidence),
+                                         db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kEvidence))));
+    for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) evidence.push_back(it->key().ToString());
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading evidence"));
+  }
+  return evidence;
+}
+
+Status StoreWriter::Refile(EntityId id) {
+  auto keys = EvidenceOf(id);
+  if (!keys.ok()) return keys.status();
+  schema::ParseLimits limits;
+  limits.allow_new_predicates = true;
+  std::vector<Assertion> assertions;
+  for (const auto& key : *keys) {
+    auto value = Get(kEvidence, key);
+    if (!value.ok()) return value.status();
+    limits.max_line_bytes = value->size() + 1;
+    auto parsed = schema::ParseAssertionLine(*value, schema::PredicateVocabulary::Builtin(), limits);
+    if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
+      return DataLoss("evidence record does not parse: " + error->ToString());
+    }
+    assertions.push_back(std::get<Assertion>(std::move(parsed)));
+    KG_RETURN_IF_ERROR(RemoveEvidence(key));
+  }
+  // Entities are only deleted after everything is re-added, so the ones that keep facts keep their ids.
+  for (const auto& a : assertions) {
+    auto outcome = Add(a);
+    if (!outcome.ok()) return outcome.status();
+  }
+  return DeleteUnusedEntities();
+}
+
+Result<EntityId> StoreWriter::FindEntityId(const std::string& name) {
+  resolve::KeyedName keyed = resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, AnyType());
+  for (const std::string& key : {ApplyLedger(keyed.key), ApplyLedger(text::NormalizeName(name))}) {
+    auto stored = Get(kNames, key);
+    if (stored.ok()) return GetFixed64(*stored);
+  }
+  return NotFound("no entity named \"" + name + "\"");
+}
+
+Result<uint64_t> StoreWriter::Forget(const std::string& source_uri) {
+  auto stored = Get(kSourceUris, source_uri);
+  if (!stored.ok()) {
+    if (stored.status().code() == StatusCode::kNotFound) return NotFound("no source with uri \"" + source_uri + "\"");
+    return stored.status();
+  }
+  const SourceId source = GetFixed64(*stored);
+  const std::string prefix = Fixed64Key(source);
+  std::vector<std::string> keys;
+  std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
+      db_->cf(kSourceEvidence), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kSourceEvidence))));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    keys.push_back(it->key().ToString().substr(prefix.size()));
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading source evidence"));
+  it.reset();
+  for (const auto& key : keys) KG_RETURN_IF_ERROR(RemoveEvidence(key));
+  KG_RETURN_IF_ERROR(DeleteUnusedEntities());
+  KG_RETURN_IF_ERROR(Delete(kSources, prefix));
+  KG_RETURN_IF_ERROR(Delete(kSourceUris, source_uri));
+  --counters_.stats.sources;
+  source_ids_.erase(source_uri);
+  KG_RETURN_IF_ERROR(Commit());
+  return static_cast<uint64_t>(keys.size());
+}
+
+}  // namespace kg::store

@@ -1,0 +1,103 @@
+// Applies changes to a kg store in atomic, durable units: assertions merged with their evidence, sources
+// forgotten, ledger rules added or removed.
+//
+// Every change goes into one WriteBatchWithIndex (so reads within a unit see the unit's own writes), and
+// Commit() writes it with a synced WAL: a unit is either entirely in the store or not at all. The writer
+// caches name resolutions and counters between units; Abort() drops the unit and those caches. Owned by
+// GraphStore; not thread-safe (kg has one writer thread per store, and one writer process).
+#ifndef KG_STORE_STORE_WRITER_H_
+#define KG_STORE_STORE_WRITER_H_
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kg/model.h"
+#include "kg/status.h"
+#include "resolve/entity_key.h"
+#include "schema/predicate_vocabulary.h"
+#include "store/key_codec.h"
+#include "store/records.h"
+#include "store/rocks_db.h"
+
+namespace kg::store {
+
+class StoreWriter {
+ public:
+  enum class Outcome { kNewFact, kNewEvidence, kDuplicate };
+
+  // Loads counters, predicates and the ledger from `db`, which must be open for writing and outlive the
+  // writer. DataLoss when the stored counters cannot be read.
+  static Result<std::unique_ptr<StoreWriter>> Create(RocksDb* db);
+
+  // Merges `assertion` into the current unit: resolves its names, files its evidence under the fact, and
+  // creates the fact and entities that do not exist yet. Returns what happened; kDuplicate means the
+  // exact same evidence was already there and nothing changed.
+  Result<Outcome> Add(const Assertion& assertion);
+
+  // Writes the current unit with a synced WAL. On failure the unit is dropped (as by Abort).
+  Status Commit();
+
+  // Drops the current unit and every cached value that may depend on it.
+  void Abort();
+
+  // Removes every piece of evidence that `source_uri` contributed, then each fact left without evidence
+  // and each entity left without facts, in one committed unit. NotFound when the source is unknown.
+  // Returns the number of evidence records removed.
+  Result<uint64_t> Forget(const std::string& source_uri);
+
+  // Adds a ledger rule making `name` resolve to the entity `target` names, and re-files the evidence
+  // that used `name`. NotFound when `target` names no entity; AlreadyExists when both already resolve
+  // to the same entity; InvalidArgument when the rule would make a cycle. Committed as one unit.
+  Status AddRule(const std::string& name, const std::string& target, const std::string& kind);
+
+  // Removes the ledger rule for `name` and re-files the evidence it had redirected. NotFound when no
+  // rule starts at `name`.
+  Status RemoveRule(const std::string& name);
+
+  const Counters& counters() const { return counters_; }
+  const std::map<std::string, LedgerRule>& rules() const { return rules_; }
+
+ private:
+  explicit StoreWriter(RocksDb* db);
+
+  Status Load();
+  Result<std::string> Get(Cf cf, const std::string& key);  // NotFound when absent, batch first
+  Status Put(Cf cf, const std::string& key, const std::string& value);
+  Status Delete(Cf cf, const std::string& key);
+  bool HasPrefix(Cf cf, const std::string& prefix);
+
+  std::string ApplyLedger(const std::string& key) const;
+  Result<PredicateId> PredicateIdFor(const std::string& name);
+  Result<EntityId> ResolveEntity(const EntityRef& ref, const std::vector<EntityType>& allowed);
+  Status NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed);
+  Result<SourceId> SourceIdFor(const Assertion& a);
+
+  Status RemoveEvidence(const std::string& evidence_key);
+  Status DeleteUnusedEntities();  // those in unused_candidates_ that have no fact left
+  Result<std::vector<std::string>> EvidenceOf(EntityId id);
+  Status Refile(EntityId id);
+  Result<EntityId> FindEntityId(const std::string& name);
+
+  RocksDb* db_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  Counters counters_;
+  Counters committed_counters_;
+
+  std::map<std::string, LedgerRule> rules_;
+  std::unordered_map<std::string, PredicateId> predicate_ids_;
+  std::unordered_map<std::string, resolve::KeyedName> key_cache_;  // name + position -> key, before ledger
+  std::unordered_map<std::string, EntityId> entity_ids_;           // resolution key -> id
+  std::unordered_set<std::string> known_surfaces_;                 // id + name + lang already recorded
+  std::unordered_map<std::string, SourceId> source_ids_;           // uri -> id
+  std::vector<EntityId> unused_candidates_;                        // lost a fact in this unit
+};
+
+}  // namespace kg::store
+
+#endif  // KG_STORE_STORE_WRITER_H_

@@ -1,0 +1,35 @@
+// `kg export --to jsonl [-o FILE]`: a lossless dump that `kg ingest` reads back to the same graph.
+#include <CLI/CLI.hpp>
+#include <fstream>
+
+#include "kg/cli.h"
+
+namespace kg::cli {
+
+void AddExportCommand(CLI::App& app, Context& ctx) {
+  struct Flags {
+    std::string to = "jsonl";
+    std::string output = "-";
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* cmd = app.add_subcommand("export", "write the graph out (jsonl: every piece of evidence, lossless)");
+  cmd->add_option("--to", flags->to, "export format")->check(CLI::IsMember({"jsonl"}));
+  cmd->add_option("-o,--output", flags->output, "output file, or - for standard output");
+  cmd->callback([flags, &ctx] {
+    auto store = ctx.OpenStore(OpenMode::kReadOnly);
+    if (!store) return;
+    std::ofstream file;
+    std::ostream* out = ctx.out;
+    if (flags->output != "-") {
+      file.open(flags->output, std::ios::binary | std::ios::trunc);
+      if (!file) return ctx.Fail(IoError("cannot write " + flags->output));
+      out = &file;
+    }
+    auto lines = store->ExportJsonl(*out);
+    if (!lines.ok()) return ctx.Fail(lines.status());
+    out->flush();
+    if (!*out) return ctx.Fail(IoError("writing " + flags->output + " failed"));
+  });
+}
+
+}  // namespace kg::cli

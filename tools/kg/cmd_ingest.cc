@@ -1,0 +1,113 @@
+// `kg ingest FILE…|-`: merges JSONL assertions into the store and reports what happened to each line.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <limits>
+
+#include "kg/cli.h"
+
+namespace kg::cli {
+namespace {
+
+struct IngestFlags {
+  std::vector<std::string> inputs;
+  size_t max_errors = std::numeric_limits<size_t>::max();
+  std::string rejects_path;
+  bool allow_new_predicates = false;
+  size_t unit_lines = 20000;
+  size_t max_line_bytes = 1 << 20;
+  bool progress = false;
+};
+
+void RunIngest(const IngestFlags& flags, Context& ctx) {
+  auto store = ctx.OpenStore(OpenMode::kReadWrite);
+  if (!store) return;
+
+  std::ofstream rejects;
+  IngestOptions options;
+  options.lines_per_unit = flags.unit_lines;
+  options.max_line_bytes = flags.max_line_bytes;
+  options.allow_new_predicates = flags.allow_new_predicates;
+  if (!flags.rejects_path.empty()) {
+    rejects.open(flags.rejects_path, std::ios::binary | std::ios::trunc);
+    if (!rejects) return ctx.Fail(IoError("cannot write rejects file " + flags.rejects_path));
+    options.rejects = &rejects;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto last_shown = started;
+  options.on_commit = [&](const std::string& input, uint64_t lines) {
+    if (flags.progress) {
+      *ctx.err << "kg: committed " << input << " through line " << lines << '\n' << std::flush;
+      return;
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (!ctx.err_is_terminal || now - last_shown < std::chrono::seconds(1)) return;
+    last_shown = now;
+    double seconds = std::chrono::duration<double>(now - started).count();
+    *ctx.err << "\rkg: " << input << ": " << lines << " lines, " << static_cast<uint64_t>(lines / seconds)
+             << " lines/s   " << std::flush;
+  };
+
+  Rows rows{{"input", "lines", "new_facts", "merged", "duplicates", "rejected"}, {}};
+  IngestReport total;
+  size_t errors_left = options.max_errors;
+  for (const auto& input : flags.inputs) {
+    std::ifstream file;
+    std::istream* stream = ctx.in;
+    const std::string name = input == "-" ? "<stdin>" : input;
+    if (input != "-") {
+      file.open(input, std::ios::binary);
+      if (!file) return ctx.Fail(NotFound("cannot open " + input));
+      stream = &file;
+    }
+    options.max_errors = errors_left;
+    auto report = store->IngestJsonl(*stream, name, options);
+    if (!report.ok()) return ctx.Fail(report.status());
+    for (const auto& error : report->errors) *ctx.err << error << '\n';
+    if (report->rejected > report->errors.size()) {
+      *ctx.err << name << ": " << report->rejected - report->errors.size() << " more rejected lines not shown\n";
+    }
+    rows.rows.push_back({name, static_cast<int64_t>(report->lines), static_cast<int64_t>(report->new_facts),
+                         static_cast<int64_t>(report->merged), static_cast<int64_t>(report->duplicates),
+                         static_cast<int64_t>(report->rejected)});
+    total.lines += report->lines;
+    total.new_facts += report->new_facts;
+    total.merged += report->merged;
+    total.duplicates += report->duplicates;
+    total.rejected += report->rejected;
+    errors_left = errors_left > report->rejected ? errors_left - report->rejected : 0;
+    if (report->stopped_early) {
+      *ctx.err << "kg: stopped after more than " << flags.max_errors
+               << " rejected lines (--max-errors); lines before that are committed\n";
+      total.stopped_early = true;
+      break;
+    }
+  }
+  if (ctx.err_is_terminal && !flags.progress) *ctx.err << "\r" << std::string(60, ' ') << "\r";
+  if (flags.inputs.size() > 1) {
+    rows.rows.push_back({std::string("total"), static_cast<int64_t>(total.lines), static_cast<int64_t>(total.new_facts),
+                         static_cast<int64_t>(total.merged), static_cast<int64_t>(total.duplicates),
+                         static_cast<int64_t>(total.rejected)});
+  }
+  PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+  if (total.rejected > 0) ctx.exit_code = kExitRejected;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, Context& ctx) {
+  auto flags = std::make_shared<IngestFlags>();
+  CLI::App* cmd = app.add_subcommand("ingest", "merge JSONL assertions (files, or - for stdin) into the store");
+  cmd->add_option("inputs", flags->inputs, "JSONL files, or - for standard input")->required();
+  cmd->add_option("--max-errors", flags->max_errors, "stop once more than N lines were rejected");
+  cmd->add_option("--rejects", flags->rejects_path, "write each rejected line to this file");
+  cmd->add_flag("--allow-new-predicates", flags->allow_new_predicates,
+                "accept predicates that schemas/predicates.json does not define");
+  cmd->add_option("--unit-lines", flags->unit_lines, "lines per atomic, synced unit (default 20000)")
+      ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  cmd->add_option("--max-line-bytes", flags->max_line_bytes, "reject lines longer than this (default 1 MiB)");
+  cmd->add_flag("--progress", flags->progress, "print a line on stderr after every committed unit");
+  cmd->callback([flags, &ctx] { RunIngest(*flags, ctx); });
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,35 @@
+// Prints rows of results as an aligned table for people, or as TSV, CSV (RFC 4180), JSON (one array of
+// row objects) or JSONL for programs. Every data-printing subcommand goes through here, so `--format`
+// means the same everywhere.
+#ifndef KG_TOOLS_ROW_OUTPUT_H_
+#define KG_TOOLS_ROW_OUTPUT_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kg::cli {
+
+enum class Format { kTable, kTsv, kCsv, kJson, kJsonl };
+
+// A cell: text, a whole number, a real number, or nothing (empty in text formats, null in JSON).
+using Cell = std::variant<std::monostate, std::string, int64_t, double>;
+
+struct Rows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+// Parses "table", "tsv", "csv", "json" or "jsonl".
+std::optional<Format> ParseFormat(const std::string& name);
+
+void PrintRows(const Rows& rows, Format format, std::ostream& out);
+
+// The text form of a cell, as table, TSV and CSV print it: amounts without exponent, no trailing zeros.
+std::string CellText(const Cell& cell);
+
+}  // namespace kg::cli
+
+#endif  // KG_TOOLS_ROW_OUTPUT_H_

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kg needs to build, test and run. Idempotent: packages already present
+# are skipped, and apt is only called when something is missing. Used by the README and by CI.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config            # toolchain
+  librocksdb-dev                                     # the store
+  libboost-graph-dev                                 # graph algorithms (header-only parts)
+  nlohmann-json3-dev                                 # JSON parsing and output
+  libgraphviz-dev                                    # cgraph and gvc
+  libicu-dev                                         # normalisation, locale display names
+  libcli11-dev                                       # command-line parsing
+  libgtest-dev libgmock-dev                          # tests
+  python3 python3-jsonschema                         # schema cross-check in tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

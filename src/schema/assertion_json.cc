@@ -114,6 +114,7 @@ class Validator {
     if (!Entity(doc["subject"], "subject", &a.subject)) return error_;
     if (!Predicate(doc["predicate"], &a.predicate)) return error_;
     if (!Entity(doc["object"], "object", &a.object)) return error_;
+    if (!TypesFit(a)) return error_;
 
     if (doc.contains("amount") && !Number(doc["amount"], {"amount"}, 0, kMaxAmount, false, &a.amount)) return error_;
     if (doc.contains("currency")) {
@@ -230,6 +231,24 @@ class Validator {
              false;
     }
     return true;
+  }
+
+  // An explicit type must be one the predicate allows in that position (its domain or range).
+  bool TypesFit(const Assertion& a) {
+    const PredicateInfo* info = vocabulary_.Find(a.predicate);
+    if (info == nullptr) return true;
+    auto check = [&](const EntityRef& ref, const std::vector<EntityType>& allowed, const char* key,
+                     const char* role) {
+      if (!ref.type || allowed.empty() || std::find(allowed.begin(), allowed.end(), *ref.type) != allowed.end()) {
+        return true;
+      }
+      std::string expected;
+      for (EntityType t : allowed) expected += (expected.empty() ? "" : ", ") + std::string(EntityTypeName(t));
+      Fail({key, "type"}, std::string(EntityTypeName(*ref.type)) + " cannot be the " + role + " of " + a.predicate +
+                              " (expected " + expected + ")");
+      return false;
+    };
+    return check(a.subject, info->domain, "subject", "subject") && check(a.object, info->range, "object", "object");
   }
 
   bool Source(const json& v, Assertion* a) {

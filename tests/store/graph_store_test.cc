@@ -1,1 +1,236 @@
-// Placeholder: filled in by the test's author.
+#include "kg/graph_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "store/rocks_db.h"
+#include "store/store_test_support.h"
+#include "test_support.h"
+
+namespace kg {
+namespace {
+
+using testing::ExpectCheckPasses;
+using testing::Export;
+using testing::IngestText;
+using testing::StatsOf;
+
+const char* const kInvestments = R"(
+{"subject":"Microsoft","predicate":"invests_in","object":{"name":"Espagne","lang":"fr"},"amount":1.9e9,"currency":"EUR","date":"2024-02","source":{"uri":"https://lemonde.example/a1"}}
+{"subject":"Microsoft Corp.","predicate":"invests_in","object":"Spain","amount":1.9e9,"currency":"EUR","date":"2024-02","source":{"uri":"https://reuters.example/b7"}}
+{"subject":"Microsoft","predicate":"invests_in","object":"España","amount":2.1e9,"currency":"EUR","date":"2025-06","source":{"uri":"https://elpais.example/c3"}}
+{"subject":"Microsoft","predicate":"invests_in","object":"Allemagne","amount":3.2e9,"currency":"EUR","date":"2024-02","source":{"uri":"https://lemonde.example/a1"}}
+)";
+
+class GraphStoreTest : public testing::TempDirTest {
+ protected:
+  std::unique_ptr<GraphStore> OpenStore(OpenMode mode = OpenMode::kReadWrite) {
+    auto store = GraphStore::Open(Path("kg.db"), mode);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+};
+
+TEST_F(GraphStoreTest, SameTripleFromManySourcesIsOneFactWithEvidenceEach) {
+  auto store = OpenStore();
+  IngestReport report = IngestText(*store, kInvestments);
+  EXPECT_EQ(report.lines, 4u);
+  EXPECT_EQ(report.new_facts, 2u);  // Microsoft->Spain, Microsoft->Germany
+  EXPECT_EQ(report.merged, 2u);
+  StoreStats stats = StatsOf(*store);
+  EXPECT_EQ(stats.entities, 3u);    // Microsoft, Spain, Germany: "Microsoft Corp." and "España" resolve
+  EXPECT_EQ(stats.facts, 2u);
+  EXPECT_EQ(stats.evidence, 4u);
+  EXPECT_EQ(stats.sources, 3u);
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, DifferentInvestmentsStayDistinguishableSameOneCountsOnce) {
+  auto store = OpenStore();
+  IngestText(*store, kInvestments);
+  auto spain = store->LookupEntity("Spanien");
+  ASSERT_TRUE(spain.ok()) << spain.status().ToString();
+  EXPECT_EQ(spain->entity.name, "Spain");
+  EXPECT_EQ(spain->entity.iso_code, "ES");
+  EXPECT_EQ(spain->entity.type, EntityType::kCountry);
+  ASSERT_EQ(spain->facts.size(), 1u);
+  const auto& evidence = spain->facts[0].evidence;
+  ASSERT_EQ(evidence.size(), 3u);
+  std::set<std::pair<double, std::string>> investments;
+  for (const auto& a : evidence) investments.insert({*a.amount, a.date});
+  // Two reported investments: 1.9 bn in 2024-02 (two sources) and 2.1 bn in 2025-06.
+  EXPECT_EQ(investments.size(), 2u);
+  EXPECT_TRUE(investments.count({1.9e9, "2024-02"}));
+  EXPECT_TRUE(investments.count({2.1e9, "2025-06"}));
+}
+
+TEST_F(GraphStoreTest, SymmetricFactIsOneFactWhicheverDirection) {
+  auto store = OpenStore();
+  IngestReport report = IngestText(*store, R"(
+{"subject":"Brad Smith","predicate":"met_with","object":"Pedro Sánchez","source":{"uri":"s1"}}
+{"subject":"Pedro Sanchez","predicate":"met_with","object":"Brad Smith","source":{"uri":"s2"}}
+{"subject":"Brad Smith","predicate":"president_of","object":"Microsoft","source":{"uri":"s1"}}
+{"subject":"Microsoft","predicate":"subsidiary_of","object":"Brad Smith","source":{"uri":"s3"}}
+)");
+  EXPECT_EQ(report.new_facts, 3u);
+  EXPECT_EQ(report.merged, 1u);
+  EXPECT_EQ(StatsOf(*store).facts, 3u);  // president_of is not symmetric: its reverse is another fact
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, ReingestingChangesNothing) {
+  auto store = OpenStore();
+  IngestText(*store, kInvestments);
+  const std::string first_export = Export(*store);
+  const StoreStats first = StatsOf(*store);
+  IngestReport again = IngestText(*store, kInvestments);
+  EXPECT_EQ(again.duplicates, 4u);
+  EXPECT_EQ(again.new_facts + again.merged, 0u);
+  EXPECT_EQ(Export(*store), first_export);
+  const StoreStats second = StatsOf(*store);
+  EXPECT_EQ(second.entities, first.entities);
+  EXPECT_EQ(second.facts, first.facts);
+  EXPECT_EQ(second.evidence, first.evidence);
+}
+
+TEST_F(GraphStoreTest, ExportReadsBackToTheSameGraph) {
+  std::string exported;
+  {
+    auto store = OpenStore();
+    IngestText(*store, kInvestments);
+    exported = Export(*store);
+  }
+  auto copy = GraphStore::Open(Path("copy.db"), OpenMode::kReadWrite);
+  ASSERT_TRUE(copy.ok());
+  IngestText(**copy, exported);
+  EXPECT_EQ(Export(**copy), exported);
+  EXPECT_EQ(StatsOf(**copy).facts, 2u);
+  EXPECT_EQ(StatsOf(**copy).evidence, 4u);
+}
+
+TEST_F(GraphStoreTest, ForgetRemovesWhatNothingElseSupports) {
+  auto store = OpenStore();
+  IngestText(*store, kInvestments);
+  // lemonde supports Microsoft->Germany alone, and Microsoft->Spain together with two others.
+  auto removed = store->Forget("https://lemonde.example/a1");
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, 2u);
+  StoreStats stats = StatsOf(*store);
+  EXPECT_EQ(stats.facts, 1u);
+  EXPECT_EQ(stats.evidence, 2u);
+  EXPECT_EQ(stats.entities, 2u);  // Germany is gone
+  EXPECT_EQ(stats.sources, 2u);
+  EXPECT_EQ(store->LookupEntity("Germany").status().code(), StatusCode::kNotFound);
+  ExpectCheckPasses(*store);
+
+  EXPECT_EQ(store->Forget("https://lemonde.example/a1").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store->Forget("https://reuters.example/b7").ok());
+  ASSERT_TRUE(store->Forget("https://elpais.example/c3").ok());
+  stats = StatsOf(*store);
+  EXPECT_EQ(stats.entities + stats.facts + stats.evidence + stats.sources, 0u);
+  EXPECT_EQ(Export(*store), "");
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, RejectedLinesWriteNothing) {
+  auto store = OpenStore();
+  IngestReport report = IngestText(*store, R"({"subject":"A","predicate":"acquires","object":"B","source":{"uri":"x"}}
+{"subject":"C","predicate":"acquires","object":"D","amount":-5}
+{"subject":"E","predicate":"acquires","object":"F","source":{"uri":"y","extra":1}}
+)");
+  EXPECT_EQ(report.rejected, 2u);
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(report.errors[0].rfind("test.jsonl:2:", 0), 0u) << report.errors[0];
+  EXPECT_EQ(report.errors[1].rfind("test.jsonl:3:", 0), 0u) << report.errors[1];
+  StoreStats stats = StatsOf(*store);
+  EXPECT_EQ(stats.entities, 2u);  // C, D, E and F were never created
+  EXPECT_EQ(stats.sources, 1u);
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, MaxErrorsStopsTheLoadAndKeepsWhatWasCommitted) {
+  auto store = OpenStore();
+  IngestOptions options;
+  options.max_errors = 1;
+  IngestReport report = IngestText(*store, R"({"subject":"A","predicate":"acquires","object":"B"}
+bad
+also bad
+{"subject":"C","predicate":"acquires","object":"D"}
+)", options);
+  EXPECT_TRUE(report.stopped_early);
+  EXPECT_EQ(report.rejected, 2u);
+  EXPECT_EQ(StatsOf(*store).facts, 1u);
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, SecondWriterIsToldTheDatabaseIsInUse) {
+  auto writer = OpenStore();
+  ASSERT_NE(writer, nullptr);
+  auto second = GraphStore::Open(Path("kg.db"), OpenMode::kReadWrite);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(second.status().message().find("database in use"), std::string::npos);
+}
+
+TEST_F(GraphStoreTest, ReadersWorkWhileAWriterHoldsTheStore) {
+  auto writer = OpenStore();
+  IngestText(*writer, kInvestments);
+  auto reader = OpenStore(OpenMode::kReadOnly);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(StatsOf(*reader).facts, 2u);
+  EXPECT_TRUE(reader->LookupEntity("Microsoft").ok());
+  EXPECT_EQ(reader->Forget("x").status().code(), StatusCode::kFailedPrecondition);
+}
+
+TEST_F(GraphStoreTest, ReadOnlyOpenOfMissingStoreIsNotFound) {
+  auto store = GraphStore::Open(Path("nothing.db"), OpenMode::kReadOnly);
+  EXPECT_EQ(store.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(GraphStoreTest, OtherFormatVersionIsRefused) {
+  {
+    // Write the version the way a future kg would.
+    auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->db()->Put(rocksdb::WriteOptions(), (*db)->cf(store::kMeta), "format_version", "999").ok());
+  }
+  auto store = GraphStore::Open(Path("kg.db"), OpenMode::kReadOnly);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("store format 999"), std::string::npos) << store.status().message();
+}
+
+TEST_F(GraphStoreTest, DirectoryThatIsNotAKgStoreIsRefused) {
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, Path("plain.db"), &raw).ok());
+    delete raw;
+  }
+  auto store = GraphStore::Open(Path("plain.db"), OpenMode::kReadWrite);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition) << store.status().ToString();
+}
+
+TEST_F(GraphStoreTest, TypesComeFromInputGazetteerOrPredicate) {
+  auto store = OpenStore();
+  IngestText(*store, R"({"subject":"Olaf Scholz","predicate":"head_of_government_of","object":"Deutschland"}
+{"subject":"Google","predicate":"opens_facility_in","object":"Paris"}
+{"subject":{"name":"Acme","type":"Organization","id":"Q1"},"predicate":"located_in","object":{"name":"Lyon","type":"City"}}
+)");
+  auto scholz = store->LookupEntity("olaf scholz");
+  ASSERT_TRUE(scholz.ok());
+  EXPECT_EQ(scholz->entity.type, EntityType::kPerson);
+  auto germany = store->LookupEntity("Germany");
+  ASSERT_TRUE(germany.ok());
+  EXPECT_EQ(germany->entity.type, EntityType::kCountry);
+  EXPECT_EQ(store->LookupEntity("Paris")->entity.type, EntityType::kCity);
+  EXPECT_EQ(store->LookupEntity("Acme")->entity.external_id, "Q1");
+}
+
+}  // namespace
+}  // namespace kg

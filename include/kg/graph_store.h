@@ -11,6 +11,7 @@
 #include <functional>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -58,6 +59,27 @@ struct IngestReport {
   uint64_t accepted() const { return new_facts + merged + duplicates; }
 };
 
+// Which facts ListFacts returns; empty fields match anything.
+struct FactFilter {
+  std::string predicate;
+  std::string subject;  // any name of the entity, resolved as LookupEntity does
+  std::string object;
+};
+
+// One reported version of a fact: its qualifier set, with how many pieces of evidence and which
+// sources report it. A fact with two investments of different amounts gives two rows.
+struct FactRow {
+  Entity subject;
+  std::string predicate;
+  Entity object;
+  std::optional<double> amount;
+  std::string currency;
+  std::string date;
+  std::string period;
+  uint64_t evidence_count = 0;
+  std::vector<std::string> sources;  // distinct source uris, in first-seen order
+};
+
 struct LedgerEntry {
   std::string name;      // as given to `kg alias` / `kg merge`
   std::string target;    // canonical name of the target at the time
@@ -90,6 +112,10 @@ class GraphStore {
 
   // The entity `name` resolves to, in any language and through the ledger. NotFound otherwise.
   Result<EntityDetails> LookupEntity(const std::string& name) const;
+
+  // The facts matching `filter`, one row per qualifier set, in index order. NotFound when a named
+  // subject or object does not exist.
+  Result<std::vector<FactRow>> ListFacts(const FactFilter& filter) const;
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;

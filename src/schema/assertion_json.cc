@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iomanip>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -66,19 +67,28 @@ bool IsLanguageTag(const std::string& s) {
   return true;
 }
 
+// White space as the schema's "\S" pattern means it: JSON Schema patterns are ECMA-262 regular expressions,
+// whose \s is the line terminators, tab, vertical tab, form feed, U+FEFF and the space separators (Zs).
+bool IsEcmaSpace(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+// `s` is valid UTF-8: the line was checked before parsing and the parser writes escapes as UTF-8.
 bool HasNonSpace(const std::string& s) {
-  // Mirrors the schema's "\S" pattern for the spaces that matter in names.
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      ++i;  // U+00A0 no-break space
-      continue;
-    }
-    return true;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char lead = s[i];
+    size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? lead : lead & (0x7F >> len);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (!IsEcmaSpace(c)) return true;
+    i += len;
   }
   return false;
 }
+
+// `s` as a JSON string literal, so that a newline or a quote in a bad value cannot break the one-line message.
+std::string Quoted(const std::string& s) { return json(s).dump(); }
 
 std::string Describe(const json& v) {
   switch (v.type()) {
@@ -105,7 +115,7 @@ class Validator {
     for (const auto& [key, value] : doc.items()) {
       bool known = false;
       for (const char* k : kKnown) known = known || key == k;
-      if (!known) return Fail({key}, "unknown field (see schemas/assertion.schema.json)");
+      if (!known) return FailUnknown({key}, "unknown field (see schemas/assertion.schema.json)");
     }
     for (const char* required : {"subject", "predicate", "object"}) {
       if (!doc.contains(required)) return Fail({}, std::string("missing required field \"") + required + "\"",
@@ -120,7 +130,7 @@ class Validator {
     if (doc.contains("currency")) {
       if (!String(doc["currency"], {"currency"}, &a.currency)) return error_;
       if (!IsCurrency(a.currency)) {
-        return Fail({"currency"}, "expected an ISO 4217 code of three capital letters, got \"" + a.currency + "\"");
+        return Fail({"currency"}, "expected an ISO 4217 code of three capital letters, got " + Quoted(a.currency));
       }
     }
     if (doc.contains("date") && !Date(doc["date"], {"date"}, &a.date)) return error_;
@@ -138,11 +148,19 @@ class Validator {
 
  private:
   LineError Fail(const std::vector<std::string>& path, std::string reason, std::string field = "") {
+    return FailAt(LocateValue(line_, path).value_or(0), path, std::move(reason), std::move(field));
+  }
+
+  // For a field that should not be there at all, the key is the thing to point at.
+  LineError FailUnknown(const std::vector<std::string>& path, std::string reason) {
+    return FailAt(LocateKey(line_, path).value_or(0), path, std::move(reason), "");
+  }
+
+  LineError FailAt(size_t offset, const std::vector<std::string>& path, std::string reason, std::string field) {
     if (field.empty()) {
       for (const auto& p : path) field += (field.empty() ? "" : ".") + p;
     }
     if (field.empty()) field = "line";
-    size_t offset = LocateValue(line_, path).value_or(0);
     error_ = LineError{ColumnOf(line_, offset), std::move(field), std::move(reason)};
     return error_;
   }
@@ -166,8 +184,12 @@ class Validator {
               std::optional<double>* out) {
     if (!v.is_number()) return Fail(path, "expected a number, got " + Describe(v)), false;
     double d = v.get<double>();
-    if (!std::isfinite(d) || d < min || d > max) {
+    // A double has 53 bits, so 10^18 + 1 would round to a maximum of 10^18 and pass: compare a whole
+    // number as a whole number, as the schema means. Every `max` here is below 2^64.
+    bool above_max = v.is_number_unsigned() ? v.get<uint64_t>() > static_cast<uint64_t>(max) : d > max;
+    if (!std::isfinite(d) || d < min || above_max) {
       std::ostringstream range;
+      range << std::setprecision(16);  // enough for 2^53 - 1 to print whole, not as 9.0072e+15
       range << "number out of range: expected " << min << " to " << max << ", got " << v.dump();
       return Fail(path, range.str()), false;
     }
@@ -178,7 +200,7 @@ class Validator {
 
   bool Date(const json& v, const std::vector<std::string>& path, std::string* out) {
     if (!String(v, path, out)) return false;
-    if (!IsDate(*out)) return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *out + "\""), false;
+    if (!IsDate(*out)) return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got " + Quoted(*out)), false;
     return true;
   }
 
@@ -195,7 +217,7 @@ class Validator {
     if (!v.is_object()) return Fail({key}, "expected string or object, got " + Describe(v)), false;
     for (const auto& [k, unused] : v.items()) {
       if (k != "name" && k != "type" && k != "id" && k != "lang") {
-        return Fail({key, k}, "unknown field (expected name, type, id or lang)"), false;
+        return FailUnknown({key, k}, "unknown field (expected name, type, id or lang)"), false;
       }
     }
     if (!v.contains("name")) return Fail({key}, "missing required field \"name\"", key + ".name"), false;
@@ -205,8 +227,8 @@ class Validator {
       if (!String(v["type"], {key, "type"}, &type)) return false;
       out->type = ParseEntityType(type);
       if (!out->type) {
-        return Fail({key, "type"}, "unknown entity type \"" + type +
-                                       "\" (expected Organization, Country, Person, City, Region, Facility or Other)"),
+        return Fail({key, "type"}, "unknown entity type " + Quoted(type) +
+                                       " (expected Organization, Country, Person, City, Region, Facility or Other)"),
                false;
       }
     }
@@ -214,7 +236,7 @@ class Validator {
     if (v.contains("lang")) {
       if (!String(v["lang"], {key, "lang"}, &out->lang)) return false;
       if (!IsLanguageTag(out->lang)) {
-        return Fail({key, "lang"}, "expected a BCP 47 language tag such as \"fr\", got \"" + out->lang + "\""), false;
+        return Fail({key, "lang"}, "expected a BCP 47 language tag such as \"fr\", got " + Quoted(out->lang)), false;
       }
     }
     return true;
@@ -223,7 +245,7 @@ class Validator {
   bool Predicate(const json& v, std::string* out) {
     if (!String(v, {"predicate"}, out)) return false;
     if (!IsPredicateName(*out)) {
-      return Fail({"predicate"}, "expected a lower-case identifier such as invests_in, got \"" + *out + "\""), false;
+      return Fail({"predicate"}, "expected a lower-case identifier such as invests_in, got " + Quoted(*out)), false;
     }
     if (!limits_.allow_new_predicates && vocabulary_.Find(*out) == nullptr) {
       return Fail({"predicate"}, "unknown predicate \"" + *out +
@@ -255,7 +277,7 @@ class Validator {
     if (!v.is_object()) return Fail({"source"}, "expected an object, got " + Describe(v)), false;
     for (const auto& [k, unused] : v.items()) {
       if (k != "uri" && k != "title" && k != "published") {
-        return Fail({"source", k}, "unknown field (expected uri, title or published)"), false;
+        return FailUnknown({"source", k}, "unknown field (expected uri, title or published)"), false;
       }
     }
     if (!v.contains("uri")) return Fail({"source"}, "missing required field \"uri\"", "source.uri"), false;
@@ -269,7 +291,7 @@ class Validator {
     if (!v.is_object()) return Fail({"evidence"}, "expected an object, got " + Describe(v)), false;
     for (const auto& [k, unused] : v.items()) {
       if (k != "text" && k != "start" && k != "end") {
-        return Fail({"evidence", k}, "unknown field (expected text, start or end)"), false;
+        return FailUnknown({"evidence", k}, "unknown field (expected text, start or end)"), false;
       }
     }
     if (v.contains("text") && !BoundedString(v["text"], {"evidence", "text"}, 0, 10000, &a->evidence_text)) return false;
@@ -298,6 +320,15 @@ std::string PlainMessage(const std::string& what) {
                                                                                            : what;
   if (msg.rfind("[json.exception.", 0) == 0) msg = msg.substr(msg.find(']') + 2);
   return msg;
+}
+
+// nlohmann only describes a syntax error in words; these are the words of its lexer's string errors.
+SyntaxErrorKind SyntaxErrorKindOf(const std::string& msg) {
+  auto has = [&](const char* words) { return msg.find(words) != std::string::npos; };
+  if (has("control character") || has("forbidden character after backslash")) return SyntaxErrorKind::kCharacter;
+  if (has("must be followed by U+DC00")) return SyntaxErrorKind::kLoneHighSurrogate;
+  if (has("surrogate") || has("must be followed by 4 hex digits")) return SyntaxErrorKind::kUnicodeEscape;
+  return SyntaxErrorKind::kToken;
 }
 
 nlohmann::ordered_json EntityJson(const EntityRef& e) {
@@ -335,19 +366,18 @@ ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& 
   try {
     doc = json::parse(line.begin(), line.end());
   } catch (const json::parse_error& e) {
-    size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    return LineError{ColumnOf(line, offset), "json", PlainMessage(e.what())};
-  } catch (const json::exception& e) {
-    // Number overflow ("1e400") has no position; the token is quoted in the message, so find it.
     std::string msg = PlainMessage(e.what());
-    size_t column = 1;
+    size_t offset = LocateSyntaxError(line, e.byte > 0 ? e.byte - 1 : 0, SyntaxErrorKindOf(msg));
+    return LineError{ColumnOf(line, offset), "json", msg};
+  } catch (const json::exception& e) {
+    // Number overflow ("1e400") has no position; the token is quoted in the message, so find it outside
+    // strings ("1e400 Capital" may come first).
+    std::string msg = PlainMessage(e.what());
+    size_t offset = 0;
     size_t q1 = msg.find('\'');
     size_t q2 = q1 == std::string::npos ? q1 : msg.find('\'', q1 + 1);
-    if (q2 != std::string::npos) {
-      size_t at = line.find(msg.substr(q1 + 1, q2 - q1 - 1));
-      if (at != std::string_view::npos) column = ColumnOf(line, at);
-    }
-    return LineError{static_cast<int>(column), "json", "number out of range: " + msg};
+    if (q2 != std::string::npos) offset = FindBareToken(line, msg.substr(q1 + 1, q2 - q1 - 1)).value_or(0);
+    return LineError{ColumnOf(line, offset), "json", "number out of range: " + msg};
   }
   return Validator(line, vocabulary, limits).Run(doc);
 }

@@ -66,6 +66,10 @@ Result<EntityDetails> GraphStore::LookupEntity(const std::string& name) const {
   return store::DescribeEntity(*impl_->db, *id);
 }
 
+Result<std::vector<FactRow>> GraphStore::ListFacts(const FactFilter& filter) const {
+  return store::ListFacts(*impl_->db, filter);
+}
+
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }
 
 Result<uint64_t> GraphStore::Forget(const std::string& uri) {

@@ -27,6 +27,9 @@ Result<EntityId> FindEntity(const RocksDb& db, const std::string& name);
 // The entity with its facts in both directions and all their evidence.
 Result<EntityDetails> DescribeEntity(const RocksDb& db, EntityId id);
 
+// Facts matching `filter` (see GraphStore::ListFacts).
+Result<std::vector<FactRow>> ListFacts(const RocksDb& db, const FactFilter& filter);
+
 // Writes every piece of evidence as one canonical JSONL line, in key order. Returns the line count.
 Result<uint64_t> ExportJsonl(const RocksDb& db, std::ostream& out);
 

@@ -108,6 +108,7 @@ class FactLister {
       }
       FactRow& row = rows_.back();
       ++row.evidence_count;
+      if (row.period.empty()) row.period = a.period;  // not part of the qualifier set: any source's will do
       if (!a.source_uri.empty() && std::find(row.sources.begin(), row.sources.end(), a.source_uri) == row.sources.end()) {
         row.sources.push_back(a.source_uri);
       }

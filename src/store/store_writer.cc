@@ -19,12 +19,14 @@ const std::vector<EntityType>& AnyType() {
   return any;
 }
 
-// The qualifiers that make one reported investment differ from another. Hashed into the evidence key,
-// so evidence of one fact groups by qualifier set.
+// The qualifiers that make one reported investment differ from another: amount, currency and date.
+// Hashed into the evidence key, so evidence of one fact groups by qualifier set. The period is left
+// out on purpose: one source saying "over two years" and another saying nothing still report the
+// same investment.
 uint64_t QualifierHash(const Assertion& a) {
   char amount[40] = "";
   if (a.amount) std::snprintf(amount, sizeof(amount), "%.17g", *a.amount);
-  std::string q = std::string(amount) + '\x1f' + a.currency + '\x1f' + a.date + '\x1f' + a.period;
+  std::string q = std::string(amount) + '\x1f' + a.currency + '\x1f' + a.date;
   return StableHash(q);
 }
 

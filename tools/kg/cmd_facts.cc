@@ -24,8 +24,10 @@ void AddFactsCommand(CLI::App& app, Context& ctx) {
     if (!facts.ok()) return ctx.Fail(facts.status());
     Rows rows{{"subject", "predicate", "object", "amount", "currency", "date", "period", "evidence", "sources"}, {}};
     if (flags->show_sources) rows.columns.push_back("source_uris");
+    const bool for_people = ctx.OutputFormat() == Format::kTable;
     for (const auto& f : *facts) {
-      std::vector<Cell> row{f.subject.name, f.predicate, f.object.name, f.amount ? Cell(*f.amount) : Cell(),
+      Cell amount = !f.amount ? Cell() : for_people ? Cell(HumanAmount(*f.amount)) : Cell(*f.amount);
+      std::vector<Cell> row{f.subject.name, f.predicate, f.object.name, amount,
                             f.currency, f.date, f.period, static_cast<int64_t>(f.evidence_count),
                             static_cast<int64_t>(f.sources.size())};
       if (flags->show_sources) {

@@ -200,7 +200,9 @@ class Validator {
 
   bool Date(const json& v, const std::vector<std::string>& path, std::string* out) {
     if (!String(v, path, out)) return false;
-    if (!IsDate(*out)) return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got " + Quoted(*out)), false;
+    if (!IsDate(*out)) {
+      return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got " + Quoted(*out)), false;
+    }
     return true;
   }
 

@@ -178,8 +178,8 @@ std::optional<size_t> LocateKey(std::string_view json_text, const std::vector<st
 }
 
 std::optional<size_t> FindBareToken(std::string_view text, std::string_view token) {
-  auto found = FindToken(
-      text, [&](const Token& t) { return !t.is_string && text.substr(t.start, t.end - t.start) == token; });
+  auto found =
+      FindToken(text, [&](const Token& t) { return !t.is_string && text.substr(t.start, t.end - t.start) == token; });
   if (!found) return std::nullopt;
   return found->start;
 }

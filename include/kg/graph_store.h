@@ -37,7 +37,8 @@ struct EntityDetails {
 };
 
 struct IngestOptions {
-  size_t lines_per_unit = 20000;        // lines per atomic, synced write
+  size_t lines_per_unit = 20000;        // lines per atomic, durable unit
+  size_t sst_min_entries = 50000;       // units with this many key writes go in as SST files
   size_t max_errors = SIZE_MAX;         // stop (keeping committed units) once more lines than this fail
   size_t max_line_bytes = 1 << 20;
   int max_depth = 16;

@@ -1,5 +1,8 @@
 #include "ingest/jsonl_ingester.h"
 
+#include <deque>
+#include <future>
+
 #include "ingest/line_reader.h"
 #include "schema/assertion_json.h"
 #include "schema/predicate_vocabulary.h"
@@ -8,8 +11,45 @@ namespace kg::ingest {
 namespace {
 
 constexpr size_t kMaxReportedErrors = 100;
+constexpr size_t kBlockLines = 2048;   // lines parsed per task
+constexpr size_t kBlocksInFlight = 3;  // bounded read-ahead, so memory stays flat
 
 bool IsBlank(const std::string& line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
+
+// One line after the pure, parallel part of the work: parsing, validation and canonical JSON.
+struct ParsedItem {
+  uint64_t line_number = 0;
+  schema::ParsedLine parsed;
+  std::string canonical_json;  // when parsed is an Assertion
+  std::string raw;             // when parsed is a LineError, for the rejects file
+};
+
+struct RawLine {
+  uint64_t line_number;
+  size_t full_length;
+  std::string text;
+};
+
+std::vector<ParsedItem> ParseBlock(std::vector<RawLine> lines, const schema::ParseLimits& limits) {
+  const auto& vocabulary = schema::PredicateVocabulary::Builtin();
+  std::vector<ParsedItem> items(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    ParsedItem& item = items[i];
+    item.line_number = lines[i].line_number;
+    if (lines[i].full_length > limits.max_line_bytes) {
+      item.parsed = schema::LineError{1, "line", "line is " + std::to_string(lines[i].full_length) +
+                                                     " bytes, over the limit of " + std::to_string(limits.max_line_bytes)};
+    } else {
+      item.parsed = schema::ParseAssertionLine(lines[i].text, vocabulary, limits);
+    }
+    if (const auto* assertion = std::get_if<Assertion>(&item.parsed)) {
+      item.canonical_json = schema::ToCanonicalJson(*assertion);
+    } else {
+      item.raw = std::move(lines[i].text);
+    }
+  }
+  return items;
+}
 
 }  // namespace
 
@@ -20,53 +60,81 @@ Result<IngestReport> IngestJsonl(store::StoreWriter& writer, std::istream& in, c
   limits.max_line_bytes = options.max_line_bytes;
   limits.max_depth = options.max_depth;
   limits.allow_new_predicates = options.allow_new_predicates;
-  const auto& vocabulary = schema::PredicateVocabulary::Builtin();
 
+  // Ingest only adds, so it can use bulk units; whatever happens, leave the writer as it found it.
+  writer.UseBulkUnits(options.sst_min_entries);
+  struct Restore {
+    store::StoreWriter& w;
+    ~Restore() { w.UseIndexedUnits(); }
+  } restore{writer};
+
+  // Parsing is pure and runs on another thread, block by block, while this thread merges the blocks
+  // before it in input order. The store is only ever touched from this thread.
   LineReader reader(in, options.max_line_bytes);
-  std::string line;
-  size_t full_length = 0;
+  std::deque<std::future<std::vector<ParsedItem>>> in_flight;
+  bool input_done = false;
+  auto read_ahead = [&] {
+    while (!input_done && in_flight.size() < kBlocksInFlight) {
+      std::vector<RawLine> block;
+      std::string line;
+      size_t full_length = 0;
+      while (block.size() < kBlockLines) {
+        if (!reader.Next(&line, &full_length)) {
+          input_done = true;
+          break;
+        }
+        if (IsBlank(line)) continue;
+        block.push_back({reader.line_number(), full_length, std::move(line)});
+      }
+      if (block.empty()) break;
+      in_flight.push_back(std::async(std::launch::async, ParseBlock, std::move(block), limits));
+    }
+  };
+
   size_t in_unit = 0;
+  uint64_t last_line = 0;
   auto commit = [&]() -> Status {
     KG_RETURN_IF_ERROR(writer.Commit());
     in_unit = 0;
-    if (options.on_commit) options.on_commit(input_name, reader.line_number());
+    if (options.on_commit) options.on_commit(input_name, last_line);
     return Status::Ok();
   };
 
-  while (reader.Next(&line, &full_length)) {
-    if (IsBlank(line)) continue;
-    ++report.lines;
-    schema::ParsedLine parsed;
-    if (full_length > options.max_line_bytes) {
-      parsed = schema::LineError{1, "line", "line is " + std::to_string(full_length) + " bytes, over the limit of " +
-                                                std::to_string(options.max_line_bytes)};
-    } else {
-      parsed = schema::ParseAssertionLine(line, vocabulary, limits);
-    }
-    if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-      ++report.rejected;
-      if (report.errors.size() < kMaxReportedErrors) {
-        report.errors.push_back(input_name + ":" + std::to_string(reader.line_number()) + ":" + error->ToString());
+  read_ahead();
+  while (!in_flight.empty() && !report.stopped_early) {
+    std::vector<ParsedItem> items = in_flight.front().get();
+    in_flight.pop_front();
+    read_ahead();
+    for (ParsedItem& item : items) {
+      ++report.lines;
+      last_line = item.line_number;
+      if (const auto* error = std::get_if<schema::LineError>(&item.parsed)) {
+        ++report.rejected;
+        if (report.errors.size() < kMaxReportedErrors) {
+          report.errors.push_back(input_name + ":" + std::to_string(item.line_number) + ":" + error->ToString());
+        }
+        if (options.rejects != nullptr) *options.rejects << item.raw << '\n';
+        if (report.rejected > options.max_errors) {
+          report.stopped_early = true;
+          break;
+        }
+        continue;
       }
-      if (options.rejects != nullptr) *options.rejects << line << '\n';
-      if (report.rejected > options.max_errors) {
-        report.stopped_early = true;
-        break;
+      auto outcome = writer.Add(std::get<Assertion>(item.parsed), item.canonical_json);
+      if (!outcome.ok()) {
+        writer.Abort();
+        for (auto& pending : in_flight) pending.wait();
+        return outcome.status().WithPrefix(input_name + ":" + std::to_string(item.line_number));
       }
-      continue;
+      switch (*outcome) {
+        case store::StoreWriter::Outcome::kNewFact: ++report.new_facts; break;
+        case store::StoreWriter::Outcome::kNewEvidence: ++report.merged; break;
+        case store::StoreWriter::Outcome::kDuplicate: ++report.duplicates; break;
+      }
+      if (++in_unit >= options.lines_per_unit) KG_RETURN_IF_ERROR(commit());
     }
-    auto outcome = writer.Add(std::get<Assertion>(parsed));
-    if (!outcome.ok()) {
-      writer.Abort();
-      return outcome.status().WithPrefix(input_name + ":" + std::to_string(reader.line_number()));
-    }
-    switch (*outcome) {
-      case store::StoreWriter::Outcome::kNewFact: ++report.new_facts; break;
-      case store::StoreWriter::Outcome::kNewEvidence: ++report.merged; break;
-      case store::StoreWriter::Outcome::kDuplicate: ++report.duplicates; break;
-    }
-    if (++in_unit >= options.lines_per_unit) KG_RETURN_IF_ERROR(commit());
   }
+  for (auto& pending : in_flight) pending.wait();
   if (in.bad()) {
     writer.Abort();
     return IoError(input_name + ": read error after line " + std::to_string(reader.line_number()));

@@ -1,7 +1,6 @@
 #include "store/rocks_db.h"
 
 #include <rocksdb/filter_policy.h>
-#include <rocksdb/memtablerep.h>
 #include <rocksdb/table.h>
 
 #include <filesystem>
@@ -18,10 +17,8 @@ constexpr const char* kFormatKey = "format_version";
 
 rocksdb::ColumnFamilyOptions CfOptions() {
   rocksdb::ColumnFamilyOptions options;
-  // Debian's librocksdb is built with assertions on, which makes skip-list inserts the bottleneck of
-  // ingest (see shared notes). A vector memtable sorts once at flush instead; kg has a single writer
-  // thread, so it loses nothing by giving up concurrent memtable writes.
-  options.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+  // The default skip-list memtable, not a vector one: merging reads the keys it is about to write, and
+  // a vector memtable sorts itself again on every read, which made a 200k-line load take minutes.
   options.write_buffer_size = 64 << 20;
   rocksdb::BlockBasedTableOptions table;
   // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them.
@@ -59,7 +56,6 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = !exists;
-  options.allow_concurrent_memtable_write = false;  // required by the vector memtable
   options.max_background_jobs = 2;
   options.paranoid_checks = true;
   options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;

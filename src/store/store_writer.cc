@@ -41,8 +41,17 @@ std::string PositionCacheKey(const EntityRef& ref, const std::vector<EntityType>
 
 }  // namespace
 
-StoreWriter::StoreWriter(RocksDb* db)
-    : db_(db), batch_(std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true)) {}
+StoreWriter::StoreWriter(RocksDb* db) : db_(db), indexed_(db), unit_(&indexed_) {}
+
+void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
+  bulk_ = std::make_unique<BulkUnit>(db_, sst_min_entries);
+  unit_ = bulk_.get();
+}
+
+void StoreWriter::UseIndexedUnits() {
+  unit_ = &indexed_;
+  bulk_.reset();
+}
 
 Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
   if (db->read_only()) return FailedPrecondition("the store is open read-only");
@@ -52,7 +61,7 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
 }
 
 Status StoreWriter::Load() {
-  batch_->Clear();
+  unit_->Clear();
   key_cache_.clear();
   entity_ids_.clear();
   known_surfaces_.clear();
@@ -88,27 +97,21 @@ Status StoreWriter::Load() {
   return FromRocks(it->status(), "reading the ledger");
 }
 
-Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) {
-  std::string value;
-  rocksdb::Status s = batch_->GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), db_->cf(cf), key, &value);
-  if (s.IsNotFound()) return NotFound(std::string(CfName(cf)) + " key not found");
-  if (!s.ok()) return FromRocks(s, std::string("reading ") + CfName(cf));
-  return value;
-}
+Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) { return unit_->Get(cf, key); }
 
 Status StoreWriter::Put(Cf cf, const std::string& key, const std::string& value) {
-  return FromRocks(batch_->Put(db_->cf(cf), key, value), std::string("writing ") + CfName(cf));
+  return unit_->Put(cf, key, value);
 }
 
-Status StoreWriter::Delete(Cf cf, const std::string& key) {
-  return FromRocks(batch_->Delete(db_->cf(cf), key), std::string("deleting from ") + CfName(cf));
-}
+Status StoreWriter::Delete(Cf cf, const std::string& key) { return unit_->Delete(cf, key); }
 
-bool StoreWriter::HasPrefix(Cf cf, const std::string& prefix) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      batch_->NewIteratorWithBase(db_->cf(cf), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(cf))));
-  it->Seek(prefix);
-  return it->Valid() && it->key().starts_with(prefix);
+Result<bool> StoreWriter::HasPrefix(Cf cf, const std::string& prefix) {
+  auto it = unit_->Scan(cf);
+  if (!it.ok()) return it.status();
+  (*it)->Seek(prefix);
+  bool found = (*it)->Valid() && (*it)->key().starts_with(prefix);
+  KG_RETURN_IF_ERROR(FromRocks((*it)->status(), std::string("scanning ") + CfName(cf)));
+  return found;
 }
 
 std::string StoreWriter::ApplyLedger(const std::string& key) const {
@@ -219,7 +222,9 @@ Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
   return id;
 }
 
-Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) {
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) { return Add(a, schema::ToCanonicalJson(a)); }
+
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const std::string& json) {
   const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(a.predicate);
   auto subject = ResolveEntity(a.subject, info ? info->domain : AnyType());
   if (!subject.ok()) return subject.status();
@@ -232,7 +237,6 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) {
   // A symmetric fact is stored once, from the smaller id, whichever way round it was reported.
   if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
 
-  std::string json = schema::ToCanonicalJson(a);
   std::string evidence_key = EvidenceKey(t, QualifierHash(a), StableHash(json));
   auto existing = Get(kEvidence, evidence_key);
   if (existing.ok()) return Outcome::kDuplicate;
@@ -265,18 +269,13 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) {
 }
 
 Status StoreWriter::Commit() {
-  if (batch_->GetWriteBatch()->Count() == 0) return Status::Ok();
+  if (unit_->size() == 0) return Status::Ok();
   Status status = Put(kMeta, "counters", EncodeCounters(counters_));
-  if (status.ok()) {
-    rocksdb::WriteOptions options;
-    options.sync = true;  // a unit is reported done only once its WAL record is on disk
-    status = FromRocks(db_->db()->Write(options, batch_->GetWriteBatch()), "committing to " + db_->dir());
-  }
+  if (status.ok()) status = unit_->Commit();
   if (!status.ok()) {
     Abort();
     return status;
   }
-  batch_->Clear();
   committed_counters_ = counters_;
   return Status::Ok();
 }
@@ -325,7 +324,11 @@ Status StoreWriter::DeleteUnusedEntities() {
                            unused_candidates_.end());
   for (EntityId id : unused_candidates_) {
     const std::string prefix = Fixed64Key(id);
-    if (HasPrefix(kSpo, prefix) || HasPrefix(kOsp, prefix)) continue;
+    auto as_subject = HasPrefix(kSpo, prefix);
+    if (!as_subject.ok()) return as_subject.status();
+    auto as_object = HasPrefix(kOsp, prefix);
+    if (!as_object.ok()) return as_object.status();
+    if (*as_subject || *as_object) continue;
     auto value = Get(kEntities, prefix);
     if (!value.ok()) continue;  // already deleted
     auto record = DecodeEntity(id, *value);
@@ -343,20 +346,20 @@ Status StoreWriter::DeleteUnusedEntities() {
 Result<std::vector<std::string>> StoreWriter::EvidenceOf(EntityId id) {
   const std::string prefix = Fixed64Key(id);
   std::vector<std::string> facts;
-  std::unique_ptr<rocksdb::Iterator> it(
-      batch_->NewIteratorWithBase(db_->cf(kSpo), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kSpo))));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) facts.push_back(it->key().ToString());
-  it.reset(batch_->NewIteratorWithBase(db_->cf(kOsp), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kOsp))));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    std::string spo = SpoKey(DecodeOsp(it->key().ToStringView()));
+  auto scan = [&](Cf cf, const std::string& from, auto&& visit) -> Status {
+    auto it = unit_->Scan(cf);
+    if (!it.ok()) return it.status();
+    for ((*it)->Seek(from); (*it)->Valid() && (*it)->key().starts_with(from); (*it)->Next()) visit((*it)->key());
+    return FromRocks((*it)->status(), std::string("scanning ") + CfName(cf));
+  };
+  KG_RETURN_IF_ERROR(scan(kSpo, prefix, [&](const rocksdb::Slice& key) { facts.push_back(key.ToString()); }));
+  KG_RETURN_IF_ERROR(scan(kOsp, prefix, [&](const rocksdb::Slice& key) {
+    std::string spo = SpoKey(DecodeOsp(key.ToStringView()));
     if (std::find(facts.begin(), facts.end(), spo) == facts.end()) facts.push_back(spo);
-  }
+  }));
   std::vector<std::string> evidence;
   for (const auto& spo : facts) {
-    it.reset(batch_->NewIteratorWithBase(db_->cf(kEvidence),
-                                         db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kEvidence))));
-    for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) evidence.push_back(it->key().ToString());
-    KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading evidence"));
+    KG_RETURN_IF_ERROR(scan(kEvidence, spo, [&](const rocksdb::Slice& key) { evidence.push_back(key.ToString()); }));
   }
   return evidence;
 }
@@ -404,13 +407,14 @@ Result<uint64_t> StoreWriter::Forget(const std::string& source_uri) {
   const SourceId source = GetFixed64(*stored);
   const std::string prefix = Fixed64Key(source);
   std::vector<std::string> keys;
-  std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(
-      db_->cf(kSourceEvidence), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kSourceEvidence))));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    keys.push_back(it->key().ToString().substr(prefix.size()));
+  {
+    auto it = unit_->Scan(kSourceEvidence);
+    if (!it.ok()) return it.status();
+    for ((*it)->Seek(prefix); (*it)->Valid() && (*it)->key().starts_with(prefix); (*it)->Next()) {
+      keys.push_back((*it)->key().ToString().substr(prefix.size()));
+    }
+    KG_RETURN_IF_ERROR(FromRocks((*it)->status(), "reading source evidence"));
   }
-  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading source evidence"));
-  it.reset();
   for (const auto& key : keys) KG_RETURN_IF_ERROR(RemoveEvidence(key));
   KG_RETURN_IF_ERROR(DeleteUnusedEntities());
   KG_RETURN_IF_ERROR(Delete(kSources, prefix));

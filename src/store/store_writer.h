@@ -1,14 +1,13 @@
 // Applies changes to a kg store in atomic, durable units: assertions merged with their evidence, sources
 // forgotten, ledger rules added or removed.
 //
-// Every change goes into one WriteBatchWithIndex (so reads within a unit see the unit's own writes), and
-// Commit() writes it with a synced WAL: a unit is either entirely in the store or not at all. The writer
+// Every change goes into a WriteUnit (so reads within a unit see the unit's own writes), and Commit()
+// makes it durable at once: a unit is either entirely in the store or not at all. Ingest uses bulk
+// units (see write_unit.h); forgetting and ledger changes use indexed ones, which can delete and scan. The writer
 // caches name resolutions and counters between units; Abort() drops the unit and those caches. Owned by
 // GraphStore; not thread-safe (kg has one writer thread per store, and one writer process).
 #ifndef KG_STORE_STORE_WRITER_H_
 #define KG_STORE_STORE_WRITER_H_
-
-#include <rocksdb/utilities/write_batch_with_index.h>
 
 #include <map>
 #include <memory>
@@ -24,6 +23,7 @@
 #include "store/key_codec.h"
 #include "store/records.h"
 #include "store/rocks_db.h"
+#include "store/write_unit.h"
 
 namespace kg::store {
 
@@ -40,11 +40,20 @@ class StoreWriter {
   // exact same evidence was already there and nothing changed.
   Result<Outcome> Add(const Assertion& assertion);
 
+  // As Add(), with `canonical_json` already computed as schema::ToCanonicalJson(assertion), so that
+  // callers can do that work on another thread.
+  Result<Outcome> Add(const Assertion& assertion, const std::string& canonical_json);
+
   // Writes the current unit with a synced WAL. On failure the unit is dropped (as by Abort).
   Status Commit();
 
   // Drops the current unit and every cached value that may depend on it.
   void Abort();
+
+  // Switches Add() to bulk units, committed as SST files once they hold `sst_min_entries` writes, or
+  // back to indexed units. Only between units.
+  void UseBulkUnits(size_t sst_min_entries);
+  void UseIndexedUnits();
 
   // Removes every piece of evidence that `source_uri` contributed, then each fact left without evidence
   // and each entity left without facts, in one committed unit. NotFound when the source is unknown.
@@ -70,7 +79,7 @@ class StoreWriter {
   Result<std::string> Get(Cf cf, const std::string& key);  // NotFound when absent, batch first
   Status Put(Cf cf, const std::string& key, const std::string& value);
   Status Delete(Cf cf, const std::string& key);
-  bool HasPrefix(Cf cf, const std::string& prefix);
+  Result<bool> HasPrefix(Cf cf, const std::string& prefix);
 
   std::string ApplyLedger(const std::string& key) const;
   Result<PredicateId> PredicateIdFor(const std::string& name);
@@ -85,7 +94,9 @@ class StoreWriter {
   Result<EntityId> FindEntityId(const std::string& name);
 
   RocksDb* db_;
-  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  IndexedUnit indexed_;
+  std::unique_ptr<BulkUnit> bulk_;
+  WriteUnit* unit_;  // indexed_ or bulk_
   Counters counters_;
   Counters committed_counters_;
 

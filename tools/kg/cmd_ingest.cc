@@ -15,6 +15,7 @@ struct IngestFlags {
   std::string rejects_path;
   bool allow_new_predicates = false;
   size_t unit_lines = 20000;
+  size_t sst_min_entries = 50000;
   size_t max_line_bytes = 1 << 20;
   bool progress = false;
 };
@@ -26,6 +27,7 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
   std::ofstream rejects;
   IngestOptions options;
   options.lines_per_unit = flags.unit_lines;
+  options.sst_min_entries = flags.sst_min_entries;
   options.max_line_bytes = flags.max_line_bytes;
   options.allow_new_predicates = flags.allow_new_predicates;
   if (!flags.rejects_path.empty()) {
@@ -105,6 +107,8 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
                 "accept predicates that schemas/predicates.json does not define");
   cmd->add_option("--unit-lines", flags->unit_lines, "lines per atomic, synced unit (default 20000)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  cmd->add_option("--sst-min-entries", flags->sst_min_entries,
+                  "units with at least this many key writes are ingested as SST files (default 50000)");
   cmd->add_option("--max-line-bytes", flags->max_line_bytes, "reject lines longer than this (default 1 MiB)");
   cmd->add_flag("--progress", flags->progress, "print a line on stderr after every committed unit");
   cmd->callback([flags, &ctx] { RunIngest(*flags, ctx); });

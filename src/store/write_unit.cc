@@ -1,0 +1,144 @@
+#include "store/write_unit.h"
+
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+namespace kg::store {
+namespace {
+
+Result<std::string> FromGet(const rocksdb::Status& s, std::string value, Cf cf) {
+  if (s.IsNotFound()) return NotFound(std::string(CfName(cf)) + " key not found");
+  if (!s.ok()) return FromRocks(s, std::string("reading ") + CfName(cf));
+  return value;
+}
+
+}  // namespace
+
+IndexedUnit::IndexedUnit(RocksDb* db) : db_(db), batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {}
+
+Result<std::string> IndexedUnit::Get(Cf cf, const std::string& key) {
+  std::string value;
+  rocksdb::Status s = batch_.GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), db_->cf(cf), key, &value);
+  return FromGet(s, std::move(value), cf);
+}
+
+Status IndexedUnit::Put(Cf cf, const std::string& key, const std::string& value) {
+  return FromRocks(batch_.Put(db_->cf(cf), key, value), std::string("writing ") + CfName(cf));
+}
+
+Status IndexedUnit::Delete(Cf cf, const std::string& key) {
+  return FromRocks(batch_.Delete(db_->cf(cf), key), std::string("deleting from ") + CfName(cf));
+}
+
+Result<std::unique_ptr<rocksdb::Iterator>> IndexedUnit::Scan(Cf cf) {
+  return std::unique_ptr<rocksdb::Iterator>(
+      batch_.NewIteratorWithBase(db_->cf(cf), db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(cf))));
+}
+
+Status IndexedUnit::Commit() {
+  if (batch_.GetWriteBatch()->Count() == 0) return Status::Ok();
+  rocksdb::WriteOptions options;
+  options.sync = true;  // a unit is reported done only once its WAL record is on disk
+  Status status = FromRocks(db_->db()->Write(options, batch_.GetWriteBatch()), "committing to " + db_->dir());
+  batch_.Clear();
+  return status;
+}
+
+void IndexedUnit::Clear() { batch_.Clear(); }
+
+size_t IndexedUnit::size() const { return batch_.GetWriteBatch()->Count(); }
+
+BulkUnit::BulkUnit(RocksDb* db, size_t sst_min_entries) : db_(db), sst_min_entries_(sst_min_entries) {}
+
+Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
+  auto& writes = writes_[cf];
+  auto it = writes.find(key);
+  if (it != writes.end()) return it->second;
+  std::string value;
+  rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), key, &value);
+  return FromGet(s, std::move(value), cf);
+}
+
+Status BulkUnit::Put(Cf cf, const std::string& key, const std::string& value) {
+  auto [it, inserted] = writes_[cf].insert_or_assign(key, value);
+  entries_ += inserted;
+  return Status::Ok();
+}
+
+Status BulkUnit::Delete(Cf cf, const std::string& key) {
+  return Internal("a bulk ingest unit cannot delete (" + std::string(CfName(cf)) + ")");
+}
+
+Result<std::unique_ptr<rocksdb::Iterator>> BulkUnit::Scan(Cf cf) {
+  return Internal("a bulk ingest unit cannot scan (" + std::string(CfName(cf)) + ")");
+}
+
+Status BulkUnit::Commit() {
+  if (entries_ == 0) return Status::Ok();
+  Status status = entries_ >= sst_min_entries_ ? CommitAsFiles() : CommitAsBatch();
+  Clear();
+  return status;
+}
+
+void BulkUnit::Clear() {
+  for (auto& writes : writes_) writes.clear();
+  entries_ = 0;
+}
+
+Status BulkUnit::CommitAsBatch() {
+  rocksdb::WriteBatch batch;
+  for (int cf = 0; cf < kCfCount; ++cf) {
+    for (const auto& [key, value] : writes_[cf]) {
+      KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
+    }
+  }
+  rocksdb::WriteOptions options;
+  options.sync = true;
+  return FromRocks(db_->db()->Write(options, &batch), "committing to " + db_->dir());
+}
+
+Status BulkUnit::CommitAsFiles() {
+  // One sorted SST file per column family, then one IngestExternalFiles call: RocksDB applies all of
+  // them atomically and records them in the MANIFEST, which it syncs, before returning.
+  const std::filesystem::path staging = std::filesystem::path(db_->dir()) / "ingest-staging";
+  std::error_code ec;
+  std::filesystem::remove_all(staging, ec);  // leftovers of a unit that was killed: never ingested
+  std::filesystem::create_directories(staging, ec);
+  if (ec) return IoError("cannot create " + staging.string() + ": " + ec.message());
+
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (int cf = 0; cf < kCfCount; ++cf) {
+    auto& writes = writes_[cf];
+    if (writes.empty()) continue;
+    std::vector<std::pair<std::string, std::string>> sorted;
+    sorted.reserve(writes.size());
+    for (auto& entry : writes) sorted.emplace_back(entry.first, std::move(entry.second));
+    writes.clear();
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(static_cast<Cf>(cf))));
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(static_cast<Cf>(cf)));
+    const std::string path =
+        (staging / (std::to_string(++file_sequence_) + "-" + CfName(static_cast<Cf>(cf)) + ".sst")).string();
+    KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));
+    for (const auto& [key, value] : sorted) KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + path));
+    KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
+
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = db_->cf(static_cast<Cf>(cf));
+    arg.external_files = {path};
+    arg.options.move_files = true;
+    arg.options.snapshot_consistency = true;
+    arg.options.allow_global_seqno = true;
+    arg.options.allow_blocking_flush = true;
+    args.push_back(std::move(arg));
+  }
+  Status status = FromRocks(db_->db()->IngestExternalFiles(args), "ingesting a unit into " + db_->dir());
+  std::filesystem::remove_all(staging, ec);
+  return status;
+}
+
+}  // namespace kg::store

@@ -1,0 +1,86 @@
+// A unit of change on its way into the store: reads see the unit's own writes, and Commit() makes all
+// of it durable at once or none of it.
+//
+// Two implementations, chosen by what the unit does:
+// - IndexedUnit wraps a WriteBatchWithIndex. It supports deletes and prefix scans, which forgetting a
+//   source and re-filing evidence need, and commits as one synced write.
+// - BulkUnit is for ingest, which only adds. It keeps the unit in hash maps and commits small units as
+//   a synced WriteBatch and large ones as sorted SST files ingested atomically across column families,
+//   which skips the memtable (the bottleneck of Debian's assert-enabled RocksDB; see store_layout.md).
+// Units are owned by StoreWriter; not thread-safe.
+#ifndef KG_STORE_WRITE_UNIT_H_
+#define KG_STORE_WRITE_UNIT_H_
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "kg/status.h"
+#include "store/rocks_db.h"
+
+namespace kg::store {
+
+class WriteUnit {
+ public:
+  virtual ~WriteUnit() = default;
+
+  // The value under `key`, this unit's writes first. NotFound when absent.
+  virtual Result<std::string> Get(Cf cf, const std::string& key) = 0;
+  virtual Status Put(Cf cf, const std::string& key, const std::string& value) = 0;
+  // Internal error on a BulkUnit, which only adds.
+  virtual Status Delete(Cf cf, const std::string& key) = 0;
+  // An iterator over the store with this unit's writes applied. Only IndexedUnit supports it.
+  virtual Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) = 0;
+
+  // Makes every write durable, then empties the unit. On failure nothing was written.
+  virtual Status Commit() = 0;
+  // Drops every write.
+  virtual void Clear() = 0;
+  virtual size_t size() const = 0;
+};
+
+class IndexedUnit : public WriteUnit {
+ public:
+  explicit IndexedUnit(RocksDb* db);
+  Result<std::string> Get(Cf cf, const std::string& key) override;
+  Status Put(Cf cf, const std::string& key, const std::string& value) override;
+  Status Delete(Cf cf, const std::string& key) override;
+  Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
+  Status Commit() override;
+  void Clear() override;
+  size_t size() const override;
+
+ private:
+  RocksDb* db_;
+  mutable rocksdb::WriteBatchWithIndex batch_;  // GetWriteBatch() is not const
+};
+
+class BulkUnit : public WriteUnit {
+ public:
+  // Units with at least `sst_min_entries` writes go in as SST files; smaller ones as a WriteBatch.
+  BulkUnit(RocksDb* db, size_t sst_min_entries);
+  Result<std::string> Get(Cf cf, const std::string& key) override;
+  Status Put(Cf cf, const std::string& key, const std::string& value) override;
+  Status Delete(Cf cf, const std::string& key) override;
+  Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
+  Status Commit() override;
+  void Clear() override;
+  size_t size() const override { return entries_; }
+
+ private:
+  Status CommitAsBatch();
+  Status CommitAsFiles();
+
+  RocksDb* db_;
+  size_t sst_min_entries_;
+  size_t entries_ = 0;
+  uint64_t file_sequence_ = 0;
+  std::array<std::unordered_map<std::string, std::string>, kCfCount> writes_;
+};
+
+}  // namespace kg::store
+
+#endif  // KG_STORE_WRITE_UNIT_H_

@@ -91,12 +91,20 @@ Result<IngestReport> IngestJsonl(store::StoreWriter& writer, std::istream& in, c
     }
   };
 
+  // Commits are pipelined: when Commit() returns, the unit before the one it started is durable, so
+  // that is the one reported; Sync() at the end makes the last one durable.
   size_t in_unit = 0;
   uint64_t last_line = 0;
+  uint64_t started_through = 0;
+  auto report_durable = [&](uint64_t through) {
+    if (options.on_commit && through > 0) options.on_commit(input_name, through);
+  };
   auto commit = [&]() -> Status {
+    uint64_t previous = started_through;
     KG_RETURN_IF_ERROR(writer.Commit());
+    started_through = last_line;
     in_unit = 0;
-    if (options.on_commit) options.on_commit(input_name, last_line);
+    report_durable(previous);
     return Status::Ok();
   };
 
@@ -140,6 +148,8 @@ Result<IngestReport> IngestJsonl(store::StoreWriter& writer, std::istream& in, c
     return IoError(input_name + ": read error after line " + std::to_string(reader.line_number()));
   }
   KG_RETURN_IF_ERROR(commit());
+  KG_RETURN_IF_ERROR(writer.Sync());
+  report_durable(started_through);
   return report;
 }
 

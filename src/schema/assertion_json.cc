@@ -333,16 +333,6 @@ SyntaxErrorKind SyntaxErrorKindOf(const std::string& msg) {
   return SyntaxErrorKind::kToken;
 }
 
-nlohmann::ordered_json EntityJson(const EntityRef& e) {
-  if (!e.type && e.external_id.empty() && e.lang.empty()) return e.name;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["name"] = e.name;
-  if (e.type) o["type"] = EntityTypeName(*e.type);
-  if (!e.external_id.empty()) o["id"] = e.external_id;
-  if (!e.lang.empty()) o["lang"] = e.lang;
-  return o;
-}
-
 }  // namespace
 
 std::string LineError::ToString() const { return std::to_string(column) + ": " + field + ": " + reason; }
@@ -382,34 +372,6 @@ ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& 
     return LineError{ColumnOf(line, offset), "json", "number out of range: " + msg};
   }
   return Validator(line, vocabulary, limits).Run(doc);
-}
-
-std::string ToCanonicalJson(const Assertion& a) {
-  nlohmann::ordered_json o;
-  o["subject"] = EntityJson(a.subject);
-  o["predicate"] = a.predicate;
-  o["object"] = EntityJson(a.object);
-  if (a.amount) o["amount"] = *a.amount;
-  if (!a.currency.empty()) o["currency"] = a.currency;
-  if (!a.date.empty()) o["date"] = a.date;
-  if (!a.period.empty()) o["period"] = a.period;
-  if (a.confidence) o["confidence"] = *a.confidence;
-  if (!a.source_uri.empty()) {
-    nlohmann::ordered_json s;
-    s["uri"] = a.source_uri;
-    if (!a.source_title.empty()) s["title"] = a.source_title;
-    if (!a.source_published.empty()) s["published"] = a.source_published;
-    o["source"] = s;
-  }
-  if (!a.evidence_text.empty() || a.evidence_start || a.evidence_end) {
-    nlohmann::ordered_json e = nlohmann::ordered_json::object();
-    if (!a.evidence_text.empty()) e["text"] = a.evidence_text;
-    if (a.evidence_start) e["start"] = *a.evidence_start;
-    if (a.evidence_end) e["end"] = *a.evidence_end;
-    o["evidence"] = e;
-  }
-  if (!a.extractor.empty()) o["extractor"] = a.extractor;
-  return o.dump();
 }
 
 }  // namespace kg::schema

@@ -49,6 +49,10 @@ void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
 }
 
 void StoreWriter::UseIndexedUnits() {
+  if (bulk_) {
+    Status unsynced = bulk_->Sync();
+    if (!unsynced.ok()) Abort();  // the caller saw the error from Commit()/Sync() already or will not care
+  }
   unit_ = &indexed_;
   bulk_.reset();
 }
@@ -280,7 +284,14 @@ Status StoreWriter::Commit() {
   return Status::Ok();
 }
 
+Status StoreWriter::Sync() {
+  Status status = unit_->Sync();
+  if (!status.ok()) Abort();
+  return status;
+}
+
 void StoreWriter::Abort() {
+  (void)unit_->Sync();  // a unit still being written must land (or fail) before the state is reloaded
   // Caches may name entities and sources that only the dropped unit created: reload from the store.
   Status reloaded = Load();
   if (!reloaded.ok()) counters_ = committed_counters_;

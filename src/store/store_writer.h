@@ -44,8 +44,10 @@ class StoreWriter {
   // callers can do that work on another thread.
   Result<Outcome> Add(const Assertion& assertion, const std::string& canonical_json);
 
-  // Writes the current unit with a synced WAL. On failure the unit is dropped (as by Abort).
+  // Makes the current unit durable. On failure the unit is dropped (as by Abort). With bulk units the
+  // write is pipelined: Commit() returns once the unit before is durable, and Sync() waits for this one.
   Status Commit();
+  Status Sync();
 
   // Drops the current unit and every cached value that may depend on it.
   void Abort();

@@ -53,10 +53,15 @@ size_t IndexedUnit::size() const { return batch_.GetWriteBatch()->Count(); }
 
 BulkUnit::BulkUnit(RocksDb* db, size_t sst_min_entries) : db_(db), sst_min_entries_(sst_min_entries) {}
 
+BulkUnit::~BulkUnit() { (void)Sync(); }  // never leave a write running behind a destroyed unit
+
 Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
-  auto& writes = writes_[cf];
-  auto it = writes.find(key);
-  if (it != writes.end()) return it->second;
+  auto it = writes_[cf].find(key);
+  if (it != writes_[cf].end()) return it->second;
+  if (in_flight_) {
+    auto flying = (*in_flight_)[cf].find(key);
+    if (flying != (*in_flight_)[cf].end()) return flying->second;
+  }
   std::string value;
   rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), key, &value);
   return FromGet(s, std::move(value), cf);
@@ -77,9 +82,26 @@ Result<std::unique_ptr<rocksdb::Iterator>> BulkUnit::Scan(Cf cf) {
 }
 
 Status BulkUnit::Commit() {
+  Status previous = Sync();
+  if (!previous.ok()) {
+    Clear();
+    return previous;
+  }
   if (entries_ == 0) return Status::Ok();
-  Status status = entries_ >= sst_min_entries_ ? CommitAsFiles() : CommitAsBatch();
+  in_flight_ = std::make_unique<Writes>(std::move(writes_));
+  const bool as_files = entries_ >= sst_min_entries_;
+  const uint64_t sequence = ++file_sequence_;
   Clear();
+  pending_ = std::async(std::launch::async, [this, as_files, sequence] {
+    return as_files ? WriteFilesOf(*in_flight_, sequence) : WriteBatchOf(*in_flight_);
+  });
+  return Status::Ok();
+}
+
+Status BulkUnit::Sync() {
+  if (!pending_.valid()) return Status::Ok();
+  Status status = pending_.get();
+  in_flight_.reset();
   return status;
 }
 
@@ -88,10 +110,10 @@ void BulkUnit::Clear() {
   entries_ = 0;
 }
 
-Status BulkUnit::CommitAsBatch() {
+Status BulkUnit::WriteBatchOf(const Writes& writes) {
   rocksdb::WriteBatch batch;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    for (const auto& [key, value] : writes_[cf]) {
+    for (const auto& [key, value] : writes[cf]) {
       KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
     }
   }
@@ -100,7 +122,7 @@ Status BulkUnit::CommitAsBatch() {
   return FromRocks(db_->db()->Write(options, &batch), "committing to " + db_->dir());
 }
 
-Status BulkUnit::CommitAsFiles() {
+Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
   // One sorted SST file per column family, then one IngestExternalFiles call: RocksDB applies all of
   // them atomically and records them in the MANIFEST, which it syncs, before returning.
   const std::filesystem::path staging = std::filesystem::path(db_->dir()) / "ingest-staging";
@@ -111,24 +133,22 @@ Status BulkUnit::CommitAsFiles() {
 
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    auto& writes = writes_[cf];
-    if (writes.empty()) continue;
-    std::vector<std::pair<std::string, std::string>> sorted;
-    sorted.reserve(writes.size());
-    for (auto& entry : writes) sorted.emplace_back(entry.first, std::move(entry.second));
-    writes.clear();
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (writes[cf].empty()) continue;
+    std::vector<const std::pair<const std::string, std::string>*> sorted;
+    sorted.reserve(writes[cf].size());
+    for (const auto& entry : writes[cf]) sorted.push_back(&entry);
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
 
-    rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(static_cast<Cf>(cf))));
-    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(static_cast<Cf>(cf)));
-    const std::string path =
-        (staging / (std::to_string(++file_sequence_) + "-" + CfName(static_cast<Cf>(cf)) + ".sst")).string();
+    const Cf family = static_cast<Cf>(cf);
+    rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(family)));
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(family));
+    const std::string path = (staging / (std::to_string(sequence) + "-" + CfName(family) + ".sst")).string();
     KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));
-    for (const auto& [key, value] : sorted) KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + path));
+    for (const auto* entry : sorted) KG_RETURN_IF_ERROR(FromRocks(writer.Put(entry->first, entry->second), "writing " + path));
     KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
 
     rocksdb::IngestExternalFileArg arg;
-    arg.column_family = db_->cf(static_cast<Cf>(cf));
+    arg.column_family = db_->cf(family);
     arg.external_files = {path};
     arg.options.move_files = true;
     arg.options.snapshot_consistency = true;

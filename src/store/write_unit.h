@@ -14,6 +14,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include <array>
+#include <future>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -35,8 +36,12 @@ class WriteUnit {
   // An iterator over the store with this unit's writes applied. Only IndexedUnit supports it.
   virtual Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) = 0;
 
-  // Makes every write durable, then empties the unit. On failure nothing was written.
+  // Makes every write durable, then empties the unit. On failure nothing was written. A pipelined
+  // unit (BulkUnit) only starts the write and returns the outcome of the unit before it; Sync() waits
+  // for the last one.
   virtual Status Commit() = 0;
+  // Waits until every committed unit is durable. Returns the first failure.
+  virtual Status Sync() { return Status::Ok(); }
   // Drops every write.
   virtual void Clear() = 0;
   virtual size_t size() const = 0;
@@ -61,24 +66,32 @@ class IndexedUnit : public WriteUnit {
 class BulkUnit : public WriteUnit {
  public:
   // Units with at least `sst_min_entries` writes go in as SST files; smaller ones as a WriteBatch.
+  // Commit() is pipelined: the unit is written by a background thread while the next one is built,
+  // and reads see the unit in flight until it is in the store.
   BulkUnit(RocksDb* db, size_t sst_min_entries);
+  ~BulkUnit() override;
   Result<std::string> Get(Cf cf, const std::string& key) override;
   Status Put(Cf cf, const std::string& key, const std::string& value) override;
   Status Delete(Cf cf, const std::string& key) override;
   Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
   Status Commit() override;
+  Status Sync() override;
   void Clear() override;
   size_t size() const override { return entries_; }
 
  private:
-  Status CommitAsBatch();
-  Status CommitAsFiles();
+  using Writes = std::array<std::unordered_map<std::string, std::string>, kCfCount>;
+
+  Status WriteBatchOf(const Writes& writes);
+  Status WriteFilesOf(const Writes& writes, uint64_t sequence);
 
   RocksDb* db_;
   size_t sst_min_entries_;
   size_t entries_ = 0;
   uint64_t file_sequence_ = 0;
-  std::array<std::unordered_map<std::string, std::string>, kCfCount> writes_;
+  Writes writes_;
+  std::unique_ptr<Writes> in_flight_;  // read-only while pending_ runs
+  std::future<Status> pending_;
 };
 
 }  // namespace kg::store

@@ -1,6 +1,11 @@
 #include "schema/assertion_json.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "test_support.h"
 
 namespace kg::schema {
 namespace {
@@ -84,6 +89,75 @@ TEST(AssertionJsonTest, ExplicitTypesMustFitThePredicate) {
   LineError e = ErrorOf(R"({"subject":{"name":"Spain","type":"Country"},"predicate":"ceo_of","object":"Acme"})");
   EXPECT_EQ(e.field, "subject.type");
   EXPECT_NE(e.reason.find("ceo_of"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg::schema
+
+namespace kg::schema {
+namespace {
+
+// The nlohmann-built form the hand-written serializer must match byte for byte.
+nlohmann::ordered_json ReferenceEntity(const EntityRef& e) {
+  if (!e.type && e.external_id.empty() && e.lang.empty()) return e.name;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["name"] = e.name;
+  if (e.type) o["type"] = EntityTypeName(*e.type);
+  if (!e.external_id.empty()) o["id"] = e.external_id;
+  if (!e.lang.empty()) o["lang"] = e.lang;
+  return o;
+}
+
+std::string ReferenceCanonicalJson(const Assertion& a) {
+  nlohmann::ordered_json o;
+  o["subject"] = ReferenceEntity(a.subject);
+  o["predicate"] = a.predicate;
+  o["object"] = ReferenceEntity(a.object);
+  if (a.amount) o["amount"] = *a.amount;
+  if (!a.currency.empty()) o["currency"] = a.currency;
+  if (!a.date.empty()) o["date"] = a.date;
+  if (!a.period.empty()) o["period"] = a.period;
+  if (a.confidence) o["confidence"] = *a.confidence;
+  if (!a.source_uri.empty()) {
+    nlohmann::ordered_json s;
+    s["uri"] = a.source_uri;
+    if (!a.source_title.empty()) s["title"] = a.source_title;
+    if (!a.source_published.empty()) s["published"] = a.source_published;
+    o["source"] = s;
+  }
+  if (!a.evidence_text.empty() || a.evidence_start || a.evidence_end) {
+    nlohmann::ordered_json e = nlohmann::ordered_json::object();
+    if (!a.evidence_text.empty()) e["text"] = a.evidence_text;
+    if (a.evidence_start) e["start"] = *a.evidence_start;
+    if (a.evidence_end) e["end"] = *a.evidence_end;
+    o["evidence"] = e;
+  }
+  if (!a.extractor.empty()) o["extractor"] = a.extractor;
+  return o.dump();
+}
+
+TEST(CanonicalJsonTest, MatchesNlohmannDumpOnEveryValidFixture) {
+  std::ifstream in(kg::testing::SourcePath("tests/data/schema_fixtures/valid.jsonl"));
+  ASSERT_TRUE(in) << "missing tests/data/schema_fixtures/valid.jsonl";
+  std::string line;
+  int checked = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto parsed = Parse(line);
+    ASSERT_TRUE(std::holds_alternative<Assertion>(parsed)) << line;
+    const Assertion& a = std::get<Assertion>(parsed);
+    EXPECT_EQ(ToCanonicalJson(a), ReferenceCanonicalJson(a)) << line;
+    ++checked;
+  }
+  EXPECT_GE(checked, 30);
+  Assertion tricky;
+  tricky.subject.name = std::string("quote\" back\\ tab\t nl\n bell\x07 del\x7f é ") + '\x01';
+  tricky.predicate = "acquires";
+  tricky.object.name = "x";
+  tricky.amount = 1e20;
+  tricky.confidence = 0.1 + 0.2;
+  tricky.evidence_start = 0;
+  EXPECT_EQ(ToCanonicalJson(tricky), ReferenceCanonicalJson(tricky));
 }
 
 }  // namespace

@@ -39,6 +39,14 @@ std::string PositionCacheKey(const EntityRef& ref, const std::vector<EntityType>
   return k;
 }
 
+// Which (entity, spelling, language) triples this writer has already recorded as aliases. A 64-bit hash
+// is enough: a collision would only skip recording one alias spelling, never change a fact.
+uint64_t SurfaceHash(EntityId id, const EntityRef& ref) {
+  uint64_t h = StableHash(ref.name);
+  h = (h ^ StableHash(ref.lang)) * 1099511628211ULL;
+  return h ^ (id * 0x9E3779B97F4A7C15ULL);
+}
+
 }  // namespace
 
 StoreWriter::StoreWriter(RocksDb* db) : db_(db), indexed_(db), unit_(&indexed_) {}
@@ -174,13 +182,13 @@ Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vec
   KG_RETURN_IF_ERROR(Put(kEntities, Fixed64Key(record.entity.id), EncodeEntity(record)));
   ++counters_.stats.entities;
   entity_ids_[key] = record.entity.id;
-  known_surfaces_.insert(Fixed64Key(record.entity.id) + ref.name + '\0' + ref.lang);
+  known_surfaces_.insert(SurfaceHash(record.entity.id, ref));
   return record.entity.id;
 }
 
 Status StoreWriter::NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed) {
-  std::string surface_key = Fixed64Key(id) + ref.name + '\0' + ref.lang;
-  if (known_surfaces_.count(surface_key) != 0) return Status::Ok();
+  const uint64_t surface = SurfaceHash(id, ref);
+  if (known_surfaces_.count(surface) != 0) return Status::Ok();
   auto value = Get(kEntities, Fixed64Key(id));
   if (!value.ok()) return value.status().WithPrefix("entity " + std::to_string(id));
   auto record = DecodeEntity(id, *value);
@@ -202,7 +210,7 @@ Status StoreWriter::NoteSurface(EntityId id, const EntityRef& ref, const resolve
     changed = true;
   }
   if (changed) KG_RETURN_IF_ERROR(Put(kEntities, Fixed64Key(id), EncodeEntity(*record)));
-  known_surfaces_.insert(std::move(surface_key));
+  known_surfaces_.insert(surface);
   return Status::Ok();
 }
 
@@ -242,15 +250,15 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const std::str
   if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
 
   std::string evidence_key = EvidenceKey(t, QualifierHash(a), StableHash(json));
-  auto existing = Get(kEvidence, evidence_key);
-  if (existing.ok()) return Outcome::kDuplicate;
-  if (existing.status().code() != StatusCode::kNotFound) return existing.status();
-
   const std::string spo = SpoKey(t);
   auto fact = Get(kSpo, spo);
   uint64_t evidence_count = 0;
   Outcome outcome = Outcome::kNewEvidence;
   if (fact.ok()) {
+    // Only an existing fact can already hold this evidence (evidence never outlives its fact).
+    auto existing = Get(kEvidence, evidence_key);
+    if (existing.ok()) return Outcome::kDuplicate;
+    if (existing.status().code() != StatusCode::kNotFound) return existing.status();
     evidence_count = GetFixed64(*fact);
   } else if (fact.status().code() == StatusCode::kNotFound) {
     outcome = Outcome::kNewFact;

@@ -106,7 +106,7 @@ class StoreWriter {
   std::unordered_map<std::string, PredicateId> predicate_ids_;
   std::unordered_map<std::string, resolve::KeyedName> key_cache_;  // name + position -> key, before ledger
   std::unordered_map<std::string, EntityId> entity_ids_;           // resolution key -> id
-  std::unordered_set<std::string> known_surfaces_;                 // id + name + lang already recorded
+  std::unordered_set<uint64_t> known_surfaces_;                    // SurfaceHash of aliases recorded
   std::unordered_map<std::string, SourceId> source_ids_;           // uri -> id
   std::vector<EntityId> unused_candidates_;                        // lost a fact in this unit
 };

@@ -79,20 +79,14 @@ class FactLister {
     if (!predicate.ok()) return predicate.status();
 
     const std::string spo = SpoKey(t);
-    schema::ParseLimits limits;
-    limits.allow_new_predicates = true;
     std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEvidence)));
     uint64_t group = 0;
     bool first = true;
     for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
       const uint64_t qualifiers = DecodeEvidenceQualifierHash(it->key().ToStringView());
-      std::string value = it->value().ToString();
-      limits.max_line_bytes = value.size() + 1;
-      auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
-      if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-        return DataLoss("stored evidence does not parse: " + error->ToString());
-      }
-      const Assertion& a = std::get<Assertion>(parsed);
+      auto parsed = DecodeEvidence(it->value().ToStringView());
+      if (!parsed.ok()) return parsed.status();
+      const Assertion& a = *parsed;
       if (first || group != qualifiers) {
         FactRow row;
         row.subject = *subject;

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "schema/assertion_json.h"
+#include "schema/predicate_vocabulary.h"
+
 namespace kg::store {
 namespace {
 
@@ -14,6 +17,17 @@ Result<json> ParseRecord(std::string_view value, const std::string& what) {
 }
 
 }  // namespace
+
+Result<Assertion> DecodeEvidence(std::string_view value) {
+  schema::ParseLimits limits;
+  limits.allow_new_predicates = true;
+  limits.max_line_bytes = value.size() + 1;
+  auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
+  if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
+    return DataLoss("stored evidence does not parse: " + error->ToString());
+  }
+  return std::get<Assertion>(std::move(parsed));
+}
 
 std::string EncodeEntity(const EntityRecord& record) {
   const Entity& e = record.entity;

@@ -42,6 +42,11 @@ struct LedgerRule {
   std::string kind;       // "alias" or "merge"
 };
 
+// An evidence record: the canonical JSONL line of the assertion that reported it. Predicates outside
+// today's vocabulary are accepted, since the record may predate a vocabulary change. DataLoss when the
+// record does not parse.
+Result<Assertion> DecodeEvidence(std::string_view value);
+
 std::string EncodeEntity(const EntityRecord& record);
 Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value);
 

@@ -57,8 +57,6 @@ class Checker {
   Status CheckFacts() {
     auto facts = Scan(kSpo);
     auto evidence = Scan(kEvidence);
-    schema::ParseLimits limits;
-    limits.allow_new_predicates = true;
     std::unordered_map<std::string, SourceId> source_ids;
     for (; facts->Valid(); facts->Next()) {
       std::string spo = facts->key().ToString();
@@ -80,14 +78,12 @@ class Checker {
       for (; evidence->Valid() && evidence->key().starts_with(spo); evidence->Next()) {
         ++count;
         ++report_.evidence;
-        std::string value = evidence->value().ToString();
-        limits.max_line_bytes = value.size() + 1;
-        auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
-        if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-          Problem("evidence of " + Describe(t) + " does not parse: " + error->ToString());
+        auto parsed = DecodeEvidence(evidence->value().ToStringView());
+        if (!parsed.ok()) {
+          Problem("evidence of " + Describe(t) + ": " + parsed.status().message());
           continue;
         }
-        const std::string& uri = std::get<Assertion>(parsed).source_uri;
+        const std::string& uri = parsed->source_uri;
         if (uri.empty()) continue;
         auto known = source_ids.find(uri);
         if (known == source_ids.end()) {

@@ -21,17 +21,6 @@ Result<std::string> GetValue(const RocksDb& db, Cf cf, const std::string& key) {
   return value;
 }
 
-Result<Assertion> ParseStored(const std::string& value) {
-  schema::ParseLimits limits;
-  limits.allow_new_predicates = true;
-  limits.max_line_bytes = value.size() + 1;
-  auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
-  if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-    return DataLoss("stored evidence does not parse: " + error->ToString());
-  }
-  return std::get<Assertion>(std::move(parsed));
-}
-
 }  // namespace
 
 Result<Counters> ReadCounters(const RocksDb& db) {
@@ -116,7 +105,7 @@ Result<EntityDetails> DescribeEntity(const RocksDb& db, EntityId id) {
     const std::string spo = SpoKey(t);
     it.reset(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kEvidence)));
     for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
-      auto assertion = ParseStored(it->value().ToString());
+      auto assertion = DecodeEvidence(it->value().ToStringView());
       if (!assertion.ok()) return assertion.status();
       fact.evidence.push_back(std::move(assertion).value());
     }

@@ -308,14 +308,9 @@ void StoreWriter::Abort() {
 Status StoreWriter::RemoveEvidence(const std::string& evidence_key) {
   auto value = Get(kEvidence, evidence_key);
   if (!value.ok()) return value.status().code() == StatusCode::kNotFound ? Status::Ok() : value.status();
-  schema::ParseLimits limits;
-  limits.allow_new_predicates = true;
-  limits.max_line_bytes = value->size() + 1;
-  auto parsed = schema::ParseAssertionLine(*value, schema::PredicateVocabulary::Builtin(), limits);
-  if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-    return DataLoss("evidence record does not parse: " + error->ToString());
-  }
-  const std::string& uri = std::get<Assertion>(parsed).source_uri;
+  auto parsed = DecodeEvidence(*value);
+  if (!parsed.ok()) return parsed.status();
+  const std::string& uri = parsed->source_uri;
   if (!uri.empty()) {
     auto source = Get(kSourceUris, uri);
     if (source.ok()) KG_RETURN_IF_ERROR(Delete(kSourceEvidence, SourceEvidenceKey(GetFixed64(*source), evidence_key)));
@@ -386,18 +381,13 @@ Result<std::vector<std::string>> StoreWriter::EvidenceOf(EntityId id) {
 Status StoreWriter::Refile(EntityId id) {
   auto keys = EvidenceOf(id);
   if (!keys.ok()) return keys.status();
-  schema::ParseLimits limits;
-  limits.allow_new_predicates = true;
   std::vector<Assertion> assertions;
   for (const auto& key : *keys) {
     auto value = Get(kEvidence, key);
     if (!value.ok()) return value.status();
-    limits.max_line_bytes = value->size() + 1;
-    auto parsed = schema::ParseAssertionLine(*value, schema::PredicateVocabulary::Builtin(), limits);
-    if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
-      return DataLoss("evidence record does not parse: " + error->ToString());
-    }
-    assertions.push_back(std::get<Assertion>(std::move(parsed)));
+    auto parsed = DecodeEvidence(*value);
+    if (!parsed.ok()) return parsed.status();
+    assertions.push_back(std::move(parsed).value());
     KG_RETURN_IF_ERROR(RemoveEvidence(key));
   }
   // Entities are only deleted after everything is re-added, so the ones that keep facts keep their ids.

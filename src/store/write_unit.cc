@@ -56,11 +56,12 @@ BulkUnit::BulkUnit(RocksDb* db, size_t sst_min_entries) : db_(db), sst_min_entri
 BulkUnit::~BulkUnit() { (void)Sync(); }  // never leave a write running behind a destroyed unit
 
 Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
-  auto it = writes_[cf].find(key);
-  if (it != writes_[cf].end()) return it->second;
+  if (AppendOnly(cf)) return Internal("a bulk ingest unit does not read " + std::string(CfName(cf)));
+  auto it = writes_.looked_up[cf].find(key);
+  if (it != writes_.looked_up[cf].end()) return it->second;
   if (in_flight_) {
-    auto flying = (*in_flight_)[cf].find(key);
-    if (flying != (*in_flight_)[cf].end()) return flying->second;
+    auto flying = in_flight_->looked_up[cf].find(key);
+    if (flying != in_flight_->looked_up[cf].end()) return flying->second;
   }
   std::string value;
   rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), key, &value);
@@ -68,7 +69,12 @@ Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
 }
 
 Status BulkUnit::Put(Cf cf, const std::string& key, const std::string& value) {
-  auto [it, inserted] = writes_[cf].insert_or_assign(key, value);
+  if (AppendOnly(cf)) {
+    writes_.appended[cf].emplace_back(key, value);
+    ++entries_;
+    return Status::Ok();
+  }
+  auto [it, inserted] = writes_.looked_up[cf].insert_or_assign(key, value);
   entries_ += inserted;
   return Status::Ok();
 }
@@ -106,14 +112,18 @@ Status BulkUnit::Sync() {
 }
 
 void BulkUnit::Clear() {
-  for (auto& writes : writes_) writes.clear();
+  for (auto& writes : writes_.looked_up) writes.clear();
+  for (auto& writes : writes_.appended) writes.clear();
   entries_ = 0;
 }
 
 Status BulkUnit::WriteBatchOf(const Writes& writes) {
   rocksdb::WriteBatch batch;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    for (const auto& [key, value] : writes[cf]) {
+    for (const auto& [key, value] : writes.looked_up[cf]) {
+      KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
+    }
+    for (const auto& [key, value] : writes.appended[cf]) {
       KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
     }
   }
@@ -133,18 +143,23 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
 
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    if (writes[cf].empty()) continue;
-    std::vector<const std::pair<const std::string, std::string>*> sorted;
-    sorted.reserve(writes[cf].size());
-    for (const auto& entry : writes[cf]) sorted.push_back(&entry);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    if (writes.looked_up[cf].empty() && writes.appended[cf].empty()) continue;
+    std::vector<std::pair<const std::string*, const std::string*>> sorted;
+    sorted.reserve(writes.looked_up[cf].size() + writes.appended[cf].size());
+    for (const auto& [key, value] : writes.looked_up[cf]) sorted.emplace_back(&key, &value);
+    for (const auto& [key, value] : writes.appended[cf]) sorted.emplace_back(&key, &value);
+    // Stable, so that of two appended writes to one key the later stays last and wins below.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
 
     const Cf family = static_cast<Cf>(cf);
     rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(family)));
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(family));
     const std::string path = (staging / (std::to_string(sequence) + "-" + CfName(family) + ".sst")).string();
     KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));
-    for (const auto* entry : sorted) KG_RETURN_IF_ERROR(FromRocks(writer.Put(entry->first, entry->second), "writing " + path));
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (i + 1 < sorted.size() && *sorted[i + 1].first == *sorted[i].first) continue;  // SST keys must be unique
+      KG_RETURN_IF_ERROR(FromRocks(writer.Put(*sorted[i].first, *sorted[i].second), "writing " + path));
+    }
     KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
 
     rocksdb::IngestExternalFileArg arg;

@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "kg/status.h"
 #include "store/rocks_db.h"
@@ -80,7 +81,13 @@ class BulkUnit : public WriteUnit {
   size_t size() const override { return entries_; }
 
  private:
-  using Writes = std::array<std::unordered_map<std::string, std::string>, kCfCount>;
+  // Column families that ingest writes but never reads back (the secondary indexes) are kept as
+  // plain appended pairs, deduplicated when sorted; the rest are hash maps so that reads find them.
+  struct Writes {
+    std::array<std::unordered_map<std::string, std::string>, kCfCount> looked_up;
+    std::array<std::vector<std::pair<std::string, std::string>>, kCfCount> appended;
+  };
+  static bool AppendOnly(Cf cf) { return cf == kPos || cf == kOsp || cf == kSourceEvidence; }
 
   Status WriteBatchOf(const Writes& writes);
   Status WriteFilesOf(const Writes& writes, uint64_t sequence);

@@ -2,12 +2,17 @@
 
 namespace kg::store {
 
+// One append of a filled buffer, not eight push_backs: key building runs several times per ingested line.
 void PutFixed64(std::string* out, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xFF));
+  char buffer[8];
+  for (int i = 7; i >= 0; --i, v >>= 8) buffer[i] = static_cast<char>(v & 0xFF);
+  out->append(buffer, 8);
 }
 
 void PutFixed32(std::string* out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xFF));
+  char buffer[4];
+  for (int i = 3; i >= 0; --i, v >>= 8) buffer[i] = static_cast<char>(v & 0xFF);
+  out->append(buffer, 4);
 }
 
 uint64_t GetFixed64(std::string_view in, size_t at) {

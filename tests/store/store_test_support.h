@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 #include <string>
 
 #include "kg/graph_store.h"
@@ -23,6 +25,16 @@ inline std::string Export(const GraphStore& store) {
   auto lines = store.ExportJsonl(out);
   EXPECT_TRUE(lines.ok()) << lines.status().ToString();
   return out.str();
+}
+
+// The lines of an export as a sorted multiset. A store rebuilt from an export holds the same graph, but
+// allocates entity ids in the export's order, so its own export may list the same lines in another order.
+inline std::vector<std::string> SortedLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
 }
 
 inline StoreStats StatsOf(const GraphStore& store) {

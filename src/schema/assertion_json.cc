@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "schema/fast_assertion_parser.h"
 #include "schema/json_locator.h"
+#include "schema/value_rules.h"
 
 namespace kg::schema {
 namespace {
@@ -15,79 +17,6 @@ namespace {
 // ordered_json keeps objects as small vectors: one allocation per object instead of one per key, which
 // is most of what parsing a line costs. Lookups are linear, which is faster for a dozen keys anyway.
 using json = nlohmann::ordered_json;
-
-constexpr double kMaxAmount = 1e18;
-constexpr double kMaxOffset = 9007199254740991.0;  // 2^53 - 1: the largest integer every JSON reader keeps
-
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// Hand-written instead of std::regex: these run for every line of a bulk load.
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-int TwoDigits(const std::string& s, size_t at) {
-  if (!IsDigit(s[at]) || !IsDigit(s[at + 1])) return -1;
-  return (s[at] - '0') * 10 + (s[at + 1] - '0');
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD, with month 01-12 and day 01-31, as the schema's pattern says.
-bool IsDate(const std::string& s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < 4; ++i) if (!IsDigit(s[i])) return false;
-  if (s.size() == 4) return true;
-  int month = s[4] == '-' ? TwoDigits(s, 5) : -1;
-  if (month < 1 || month > 12) return false;
-  if (s.size() == 7) return true;
-  int day = s[7] == '-' ? TwoDigits(s, 8) : -1;
-  return day >= 1 && day <= 31;
-}
-
-bool IsCurrency(const std::string& s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-// [a-z][a-z0-9_]{0,63}
-bool IsPredicateName(const std::string& s) {
-  if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || IsDigit(c) || c == '_'; });
-}
-
-// [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
-bool IsLanguageTag(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < s.size()) {
-    if (s[i++] != '-') return false;
-    size_t start = i;
-    while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-    if (i - start < 2 || i - start > 8) return false;
-  }
-  return true;
-}
-
-// White space as the schema's "\S" pattern means it: JSON Schema patterns are ECMA-262 regular expressions,
-// whose \s is the line terminators, tab, vertical tab, form feed, U+FEFF and the space separators (Zs).
-bool IsEcmaSpace(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
-// `s` is valid UTF-8: the line was checked before parsing and the parser writes escapes as UTF-8.
-bool HasNonSpace(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char lead = s[i];
-    size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t c = len == 1 ? lead : lead & (0x7F >> len);
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    if (!IsEcmaSpace(c)) return true;
-    i += len;
-  }
-  return false;
-}
 
 // `s` as a JSON string literal, so that a newline or a quote in a bad value cannot break the one-line message.
 std::string Quoted(const std::string& s) { return json(s).dump(); }
@@ -355,6 +284,11 @@ ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& 
   if (auto deep = FindExcessNesting(line, limits.max_depth)) {
     return LineError{ColumnOf(line, *deep), "json",
                      "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
+  }
+  // Most lines are plain and valid: a single-pass parser takes those, and leaves every other line,
+  // whether odd or wrong, to the full parser below, which accepts it the same way or explains why not.
+  if (limits.fast_path) {
+    if (auto assertion = FastParseAssertion(line, vocabulary, limits)) return std::move(*assertion);
   }
   json doc;
   try {

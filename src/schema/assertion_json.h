@@ -30,6 +30,7 @@ struct ParseLimits {
   size_t max_line_bytes = 1 << 20;
   int max_depth = 16;
   bool allow_new_predicates = false;
+  bool fast_path = true;  // try FastParseAssertion first; tests turn it off to get the reference result
 };
 
 using ParsedLine = std::variant<Assertion, LineError>;

@@ -1,0 +1,40 @@
+// The value rules of schemas/assertion.schema.json that plain C++ checks: dates, currencies, predicate
+// names, language tags, lengths and numeric ranges. Shared by the full validator (assertion_json.cc) and
+// the fast path (fast_assertion_parser.cc), so that the two cannot drift apart. Pure functions.
+#ifndef KG_SCHEMA_VALUE_RULES_H_
+#define KG_SCHEMA_VALUE_RULES_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kg::schema {
+
+constexpr double kMaxAmount = 1e18;
+constexpr double kMaxOffset = 9007199254740991.0;  // 2^53 - 1: the largest integer every JSON reader keeps
+
+// Lengths in characters (code points), as JSON Schema's maxLength counts them.
+constexpr size_t kMaxNameLength = 1000;
+constexpr size_t kMaxExternalIdLength = 200;
+constexpr size_t kMaxPeriodLength = 200;
+constexpr size_t kMaxUriLength = 2048;
+constexpr size_t kMaxTitleLength = 1000;
+constexpr size_t kMaxEvidenceTextLength = 10000;
+constexpr size_t kMaxExtractorLength = 200;
+
+size_t CodePoints(std::string_view s);
+
+// YYYY, YYYY-MM or YYYY-MM-DD, with month 01-12 and day 01-31, as the schema's pattern says.
+bool IsDate(const std::string& s);
+// Three capital letters (ISO 4217's shape).
+bool IsCurrency(const std::string& s);
+// [a-z][a-z0-9_]{0,63}
+bool IsPredicateName(const std::string& s);
+// [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
+bool IsLanguageTag(const std::string& s);
+// The schema's "\S" for names: some character that is not ECMA-262 white space. `s` is valid UTF-8.
+bool HasNonSpace(const std::string& s);
+
+}  // namespace kg::schema
+
+#endif  // KG_SCHEMA_VALUE_RULES_H_

@@ -53,7 +53,10 @@ size_t IndexedUnit::size() const { return batch_.GetWriteBatch()->Count(); }
 
 BulkUnit::BulkUnit(RocksDb* db, size_t sst_min_entries) : db_(db), sst_min_entries_(sst_min_entries) {}
 
-BulkUnit::~BulkUnit() { (void)Sync(); }  // never leave a write running behind a destroyed unit
+BulkUnit::~BulkUnit() {
+  (void)Sync();  // never leave a write running behind a destroyed unit
+  if (reaper_.valid()) reaper_.wait();
+}
 
 Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
   if (AppendOnly(cf)) return Internal("a bulk ingest unit does not read " + std::string(CfName(cf)));
@@ -107,7 +110,9 @@ Status BulkUnit::Commit() {
 Status BulkUnit::Sync() {
   if (!pending_.valid()) return Status::Ok();
   Status status = pending_.get();
-  in_flight_.reset();
+  // Freeing a unit's million small strings takes as long as filling them; let another thread do it.
+  if (reaper_.valid()) reaper_.wait();
+  reaper_ = std::async(std::launch::async, [doomed = std::move(in_flight_)]() mutable { doomed.reset(); });
   return status;
 }
 

@@ -99,6 +99,7 @@ class BulkUnit : public WriteUnit {
   Writes writes_;
   std::unique_ptr<Writes> in_flight_;  // read-only while pending_ runs
   std::future<Status> pending_;
+  std::future<void> reaper_;  // frees the last unit's maps off the ingest thread
 };
 
 }  // namespace kg::store

@@ -4,6 +4,8 @@
 #include <rocksdb/table.h>
 
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 namespace kg::store {
 namespace {
@@ -27,6 +29,45 @@ rocksdb::ColumnFamilyOptions CfOptions() {
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.compression = rocksdb::kLZ4Compression;
   return options;
+}
+
+bool IsKgFamily(const std::string& name) {
+  for (const char* known : kCfNames) {
+    if (name == known) return true;
+  }
+  return false;
+}
+
+// True when `dir` holds some but not all of kg's column families and nothing in them: a store whose
+// creation was interrupted. FailedPrecondition when it holds a family kg does not know, or data in an
+// incomplete set of families (a foreign database kg must not touch).
+Result<bool> IsInterruptedCreation(const std::string& dir, const rocksdb::DBOptions& options) {
+  std::vector<std::string> names;
+  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, dir, &names);
+  if (!s.ok()) return FromRocks(s, "reading the column families of " + dir);
+  for (const auto& name : names) {
+    if (!IsKgFamily(name)) {
+      return FailedPrecondition(dir + " is not a kg store (it has a column family \"" + name + "\")");
+    }
+  }
+  if (names.size() == static_cast<size_t>(kCfCount)) return false;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> present;
+  for (const auto& name : names) present.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  s = rocksdb::DB::OpenForReadOnly(options, dir, present, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "inspecting " + dir);
+  std::unique_ptr<rocksdb::DB> db(raw);
+  bool empty = true;
+  for (auto* handle : handles) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handle));
+    it->SeekToFirst();
+    empty = empty && !it->Valid();
+  }
+  for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+  if (!empty) return FailedPrecondition(dir + " is not a kg store (it holds data but lacks kg's column families)");
+  return true;
 }
 
 }  // namespace
@@ -56,6 +97,13 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = !exists;
+  if (exists && !store->read_only_) {
+    auto interrupted = IsInterruptedCreation(dir, options);
+    if (!interrupted.ok()) return interrupted.status();
+    // A kill while the store was first created can leave some column families made and none written:
+    // finishing the creation is safe, and refusing would leave a directory no kg command can open.
+    options.create_missing_column_families = *interrupted;
+  }
   options.max_background_jobs = 2;
   options.paranoid_checks = true;
   options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;

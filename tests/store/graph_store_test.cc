@@ -205,15 +205,43 @@ TEST_F(GraphStoreTest, OtherFormatVersionIsRefused) {
 
 TEST_F(GraphStoreTest, DirectoryThatIsNotAKgStoreIsRefused) {
   {
+    // Someone else's RocksDB database, with data of its own.
     rocksdb::Options options;
     options.create_if_missing = true;
     rocksdb::DB* raw = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(options, Path("plain.db"), &raw).ok());
+    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), "their key", "their value").ok());
     delete raw;
   }
   auto store = GraphStore::Open(Path("plain.db"), OpenMode::kReadWrite);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition) << store.status().ToString();
+  EXPECT_NE(store.status().message().find("not a kg store"), std::string::npos) << store.status().message();
+  {
+    // Their data is untouched: kg added no column family.
+    std::vector<std::string> families;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), Path("plain.db"), &families).ok());
+    EXPECT_EQ(families, std::vector<std::string>{"default"});
+  }
+}
+
+TEST_F(GraphStoreTest, InterruptedCreationIsFinishedOnTheNextOpen) {
+  {
+    // What a kill between creating the first column family and the rest leaves behind.
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, Path("kg.db"), &raw).ok());
+    rocksdb::ColumnFamilyHandle* meta = nullptr;
+    ASSERT_TRUE(raw->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), "meta", &meta).ok());
+    raw->DestroyColumnFamilyHandle(meta);
+    delete raw;
+  }
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  testing::IngestText(*store, kInvestments);
+  EXPECT_EQ(testing::StatsOf(*store).facts, 2u);
+  testing::ExpectCheckPasses(*store);
 }
 
 TEST_F(GraphStoreTest, TypesComeFromInputGazetteerOrPredicate) {

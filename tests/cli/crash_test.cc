@@ -273,10 +273,15 @@ TEST_F(CrashTest, KilledIngestKeepsEveryReportedUnitAndNoPartOfAnother) {
       plan.after_line = std::max(kUnitLines, stored_before > back ? stored_before - back : 0);
       plan.delay = unit_time * 1.5 * uniform();
     }
-    Outcome run = Kg(with_db(db, ingest), plan);
+    // Every other run commits its units as SST files ingested atomically instead of as write batches,
+    // so that both of kg's commit paths are killed mid-write.
+    std::vector<std::string> args = ingest;
+    const bool as_files = i % 2 == 1;
+    if (as_files) args.insert(args.end(), {"--sst-min-entries", "1"});
+    Outcome run = Kg(with_db(db, args), plan);
     const uint64_t reported = run.reports.empty() ? 0 : run.reports.back().line;
     std::ostringstream context;
-    context << "kill " << i << " (" << plan.delay.count() << " s after "
+    context << "kill " << i << (as_files ? " [sst units]" : " [batch units]") << " (" << plan.delay.count() << " s after "
             << (plan.after_line ? "line " + std::to_string(plan.after_line) : std::string("launch"))
             << ", reported through line " << reported << ")";
     if (!run.killed) {

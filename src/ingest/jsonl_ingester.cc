@@ -128,7 +128,7 @@ Result<IngestReport> IngestJsonl(store::StoreWriter& writer, std::istream& in, c
         }
         continue;
       }
-      auto outcome = writer.Add(std::get<Assertion>(item.parsed), item.canonical_json);
+      auto outcome = writer.Add(std::get<Assertion>(item.parsed), std::move(item.canonical_json));
       if (!outcome.ok()) {
         writer.Abort();
         for (auto& pending : in_flight) pending.wait();

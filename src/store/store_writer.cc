@@ -111,8 +111,8 @@ Status StoreWriter::Load() {
 
 Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) { return unit_->Get(cf, key); }
 
-Status StoreWriter::Put(Cf cf, const std::string& key, const std::string& value) {
-  return unit_->Put(cf, key, value);
+Status StoreWriter::Put(Cf cf, std::string key, std::string value) {
+  return unit_->Put(cf, std::move(key), std::move(value));
 }
 
 Status StoreWriter::Delete(Cf cf, const std::string& key) { return unit_->Delete(cf, key); }
@@ -153,7 +153,7 @@ Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vec
     if (key_cache_.size() > kMaxKeyCache) key_cache_.clear();
     cached = key_cache_.emplace(cache_key, resolve::KeyForName(ref, allowed)).first;
   }
-  const resolve::KeyedName keyed = cached->second;
+  const resolve::KeyedName& keyed = cached->second;  // key_cache_ is not touched again below
   const std::string key = ApplyLedger(keyed.key);
 
   auto known = entity_ids_.find(key);
@@ -236,7 +236,7 @@ Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
 
 Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) { return Add(a, schema::ToCanonicalJson(a)); }
 
-Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const std::string& json) {
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, std::string json) {
   const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(a.predicate);
   auto subject = ResolveEntity(a.subject, info ? info->domain : AnyType());
   if (!subject.ok()) return subject.status();
@@ -250,7 +250,7 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const std::str
   if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
 
   std::string evidence_key = EvidenceKey(t, QualifierHash(a), StableHash(json));
-  const std::string spo = SpoKey(t);
+  std::string spo = SpoKey(t);
   auto fact = Get(kSpo, spo);
   uint64_t evidence_count = 0;
   Outcome outcome = Outcome::kNewEvidence;
@@ -268,8 +268,8 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const std::str
   } else {
     return fact.status();
   }
-  KG_RETURN_IF_ERROR(Put(kSpo, spo, Fixed64Key(evidence_count + 1)));
-  KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, json));
+  KG_RETURN_IF_ERROR(Put(kSpo, std::move(spo), Fixed64Key(evidence_count + 1)));
+  KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, std::move(json)));
   ++counters_.stats.evidence;
 
   if (!a.source_uri.empty()) {
@@ -352,7 +352,7 @@ Status StoreWriter::DeleteUnusedEntities() {
     KG_RETURN_IF_ERROR(Delete(kEntities, prefix));
     --counters_.stats.entities;
     entity_ids_.erase(record->key);
-  }
+    }
   unused_candidates_.clear();
   return Status::Ok();
 }

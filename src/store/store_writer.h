@@ -42,7 +42,7 @@ class StoreWriter {
 
   // As Add(), with `canonical_json` already computed as schema::ToCanonicalJson(assertion), so that
   // callers can do that work on another thread.
-  Result<Outcome> Add(const Assertion& assertion, const std::string& canonical_json);
+  Result<Outcome> Add(const Assertion& assertion, std::string canonical_json);
 
   // Makes the current unit durable. On failure the unit is dropped (as by Abort). With bulk units the
   // write is pipelined: Commit() returns once the unit before is durable, and Sync() waits for this one.
@@ -79,7 +79,7 @@ class StoreWriter {
 
   Status Load();
   Result<std::string> Get(Cf cf, const std::string& key);  // NotFound when absent, batch first
-  Status Put(Cf cf, const std::string& key, const std::string& value);
+  Status Put(Cf cf, std::string key, std::string value);
   Status Delete(Cf cf, const std::string& key);
   Result<bool> HasPrefix(Cf cf, const std::string& prefix);
 

@@ -25,7 +25,7 @@ Result<std::string> IndexedUnit::Get(Cf cf, const std::string& key) {
   return FromGet(s, std::move(value), cf);
 }
 
-Status IndexedUnit::Put(Cf cf, const std::string& key, const std::string& value) {
+Status IndexedUnit::Put(Cf cf, std::string key, std::string value) {
   return FromRocks(batch_.Put(db_->cf(cf), key, value), std::string("writing ") + CfName(cf));
 }
 
@@ -71,13 +71,13 @@ Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
   return FromGet(s, std::move(value), cf);
 }
 
-Status BulkUnit::Put(Cf cf, const std::string& key, const std::string& value) {
+Status BulkUnit::Put(Cf cf, std::string key, std::string value) {
   if (AppendOnly(cf)) {
-    writes_.appended[cf].emplace_back(key, value);
+    writes_.appended[cf].emplace_back(std::move(key), std::move(value));
     ++entries_;
     return Status::Ok();
   }
-  auto [it, inserted] = writes_.looked_up[cf].insert_or_assign(key, value);
+  auto [it, inserted] = writes_.looked_up[cf].insert_or_assign(std::move(key), std::move(value));
   entries_ += inserted;
   return Status::Ok();
 }

@@ -39,7 +39,7 @@ class CliTest : public testing::TempDirTest {
 TEST_F(CliTest, IngestFromStdinReportsCountsAsTsvWhenPiped) {
   Outcome r = Kg({"ingest", "-"}, kLines);
   EXPECT_EQ(r.code, kExitOk) << r.err;
-  EXPECT_EQ(r.out, "input\tlines\tnew_facts\tmerged\tduplicates\trejected\n<stdin>\t3\t2\t1\t0\t0\n");
+  EXPECT_EQ(r.out, "input\tlines\taccepted\tnew_facts\tmerged\tduplicates\trejected\n<stdin>\t3\t3\t2\t1\t0\t0\n");
 }
 
 TEST_F(CliTest, StatsPrintsAJsonObject) {

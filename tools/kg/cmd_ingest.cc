@@ -50,7 +50,7 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
              << " lines/s   " << std::flush;
   };
 
-  Rows rows{{"input", "lines", "new_facts", "merged", "duplicates", "rejected"}, {}};
+  Rows rows{{"input", "lines", "accepted", "new_facts", "merged", "duplicates", "rejected"}, {}};
   IngestReport total;
   size_t errors_left = options.max_errors;
   for (const auto& input : flags.inputs) {
@@ -69,7 +69,8 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
     if (report->rejected > report->errors.size()) {
       *ctx.err << name << ": " << report->rejected - report->errors.size() << " more rejected lines not shown\n";
     }
-    rows.rows.push_back({name, static_cast<int64_t>(report->lines), static_cast<int64_t>(report->new_facts),
+    rows.rows.push_back({name, static_cast<int64_t>(report->lines), static_cast<int64_t>(report->accepted()),
+                         static_cast<int64_t>(report->new_facts),
                          static_cast<int64_t>(report->merged), static_cast<int64_t>(report->duplicates),
                          static_cast<int64_t>(report->rejected)});
     total.lines += report->lines;
@@ -87,7 +88,8 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
   }
   if (ctx.err_is_terminal && !flags.progress) *ctx.err << "\r" << std::string(60, ' ') << "\r";
   if (flags.inputs.size() > 1) {
-    rows.rows.push_back({std::string("total"), static_cast<int64_t>(total.lines), static_cast<int64_t>(total.new_facts),
+    rows.rows.push_back({std::string("total"), static_cast<int64_t>(total.lines), static_cast<int64_t>(total.accepted()),
+                         static_cast<int64_t>(total.new_facts),
                          static_cast<int64_t>(total.merged), static_cast<int64_t>(total.duplicates),
                          static_cast<int64_t>(total.rejected)});
   }

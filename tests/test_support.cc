@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <fstream>
+#include <sstream>
 #include <random>
 
 namespace kg::testing {
@@ -8,6 +9,13 @@ namespace kg::testing {
 std::string SourcePath(const std::string& relative) { return std::string(KG_SOURCE_DIR) + "/" + relative; }
 
 std::string KgBinary() { return KG_BINARY; }
+
+std::string ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 void TempDirTest::SetUp() {
   std::random_device random;

@@ -13,6 +13,9 @@ namespace kg::testing {
 std::string SourcePath(const std::string& relative);
 std::string KgBinary();
 
+// The whole content of the file at `path`, as bytes; empty when it cannot be read.
+std::string ReadFileBytes(const std::string& path);
+
 // A test whose `dir()` is a new empty directory, removed afterwards.
 class TempDirTest : public ::testing::Test {
  protected:

@@ -31,13 +31,6 @@ struct BadCase {
 
 std::string CorpusPath(const std::string& name) { return testing::SourcePath("tests/data/bad_input/" + name); }
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 std::vector<std::string> SplitTabs(const std::string& row) {
   std::vector<std::string> cells;
   std::istringstream in(row);
@@ -48,7 +41,7 @@ std::vector<std::string> SplitTabs(const std::string& row) {
 // Reads expected.tsv and the line of each case. A malformed manifest or case file fails the calling test.
 std::vector<BadCase> LoadCorpus() {
   std::vector<BadCase> cases;
-  std::istringstream manifest(ReadBytes(CorpusPath("expected.tsv")));
+  std::istringstream manifest(testing::ReadFileBytes(CorpusPath("expected.tsv")));
   std::string row;
   std::getline(manifest, row);
   EXPECT_EQ(row, "file\tcolumn\tfield\treason_substring") << "expected.tsv must start with its header";
@@ -58,7 +51,7 @@ std::vector<BadCase> LoadCorpus() {
       ADD_FAILURE() << "expected.tsv: want 4 tab-separated cells, got: " << row;
       continue;
     }
-    BadCase c{cells[0], std::stoi(cells[1]), cells[2], cells[3], ReadBytes(CorpusPath(cells[0]))};
+    BadCase c{cells[0], std::stoi(cells[1]), cells[2], cells[3], testing::ReadFileBytes(CorpusPath(cells[0]))};
     // One line per file, so that the store test can put them all in one stream.
     if (c.line.empty() || c.line.back() != '\n' || std::count(c.line.begin(), c.line.end(), '\n') != 1) {
       ADD_FAILURE() << c.file << ": must hold exactly one line ending in a newline";

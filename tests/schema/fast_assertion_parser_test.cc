@@ -19,10 +19,7 @@ ParseLimits FullParserOnly() {
 }
 
 std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string s = text.str();
+  std::string s = kg::testing::ReadFileBytes(path.string());
   if (!s.empty() && s.back() == '\n') s.pop_back();
   return s;
 }

@@ -31,13 +31,6 @@ struct FixtureLine {
   bool valid = false;  // what both validators must say
 };
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -48,7 +41,7 @@ std::vector<std::string> SplitLines(const std::string& text) {
 std::vector<FixtureLine> LoadFixtures() {
   std::vector<FixtureLine> fixtures;
   const std::string valid_path = "tests/data/schema_fixtures/valid.jsonl";
-  std::vector<std::string> valid = SplitLines(ReadBytes(testing::SourcePath(valid_path)));
+  std::vector<std::string> valid = SplitLines(testing::ReadFileBytes(testing::SourcePath(valid_path)));
   for (size_t i = 0; i < valid.size(); ++i) {
     fixtures.push_back({valid_path + ":" + std::to_string(i + 1), valid[i], true});
   }
@@ -58,7 +51,7 @@ std::vector<FixtureLine> LoadFixtures() {
   }
   std::sort(bad_files.begin(), bad_files.end());
   for (const auto& path : bad_files) {
-    for (const std::string& line : SplitLines(ReadBytes(path.string()))) {
+    for (const std::string& line : SplitLines(testing::ReadFileBytes(path.string()))) {
       fixtures.push_back({"tests/data/bad_input/" + path.filename().string(), line, false});
     }
   }
@@ -108,7 +101,7 @@ class SchemaAgreementTest : public testing::TempDirTest {
     for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
     int status = pclose(pipe);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      ADD_FAILURE() << command << " failed (wait status " << status << "):\n" << ReadBytes(errors);
+      ADD_FAILURE() << command << " failed (wait status " << status << "):\n" << testing::ReadFileBytes(errors);
       return {};
     }
     return SplitLines(output);

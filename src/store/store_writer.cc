@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "schema/assertion_json.h"
+#include "store/store_reader.h"
 #include "text/name_normalizer.h"
 
 namespace kg::store {
@@ -81,18 +82,9 @@ Status StoreWriter::Load() {
   predicate_ids_.clear();
   rules_.clear();
 
-  std::string value;
-  rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(kMeta), "counters", &value);
-  if (s.ok()) {
-    auto counters = DecodeCounters(value);
-    if (!counters.ok()) return counters.status();
-    counters_ = *counters;
-  } else if (s.IsNotFound()) {
-    counters_ = Counters();
-  } else {
-    return FromRocks(s, "reading counters");
-  }
-  committed_counters_ = counters_;
+  auto counters = ReadCounters(*db_);
+  if (!counters.ok()) return counters.status();
+  counters_ = committed_counters_ = *counters;
 
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kPredicates)));
   for (it->Seek("n"); it->Valid() && it->key().starts_with("n"); it->Next()) {
@@ -100,13 +92,10 @@ Status StoreWriter::Load() {
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading predicates"));
 
-  it.reset(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kLedger)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    auto rule = DecodeRule(it->key().ToStringView(), it->value().ToStringView());
-    if (!rule.ok()) return rule.status();
-    rules_[rule->from_key] = *rule;
-  }
-  return FromRocks(it->status(), "reading the ledger");
+  auto rules = ReadLedger(*db_);
+  if (!rules.ok()) return rules.status();
+  rules_ = std::move(rules).value();
+  return Status::Ok();
 }
 
 Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) { return unit_->Get(cf, key); }

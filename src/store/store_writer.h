@@ -3,9 +3,10 @@
 //
 // Every change goes into a WriteUnit (so reads within a unit see the unit's own writes), and Commit()
 // makes it durable at once: a unit is either entirely in the store or not at all. Ingest uses bulk
-// units (see write_unit.h); forgetting and ledger changes use indexed ones, which can delete and scan. The writer
-// caches name resolutions and counters between units; Abort() drops the unit and those caches. Owned by
-// GraphStore; not thread-safe (kg has one writer thread per store, and one writer process).
+// units (see write_unit.h); forgetting and ledger changes use indexed ones, which can delete and scan.
+// The writer caches name resolutions and counters between units; Abort() drops the unit and those
+// caches. Owned by GraphStore; not thread-safe (kg has one writer thread per store, and one writer
+// process).
 #ifndef KG_STORE_STORE_WRITER_H_
 #define KG_STORE_STORE_WRITER_H_
 

@@ -33,8 +33,9 @@ void RunEntity(const std::string& name, Context& ctx) {
             {}};
   for (const auto& fact : details->facts) {
     for (const auto& a : fact.evidence) {
+      Cell amount = !a.amount ? Cell() : format == Format::kTable ? Cell(HumanAmount(*a.amount)) : Cell(*a.amount);
       rows.rows.push_back({e.name, std::string(EntityTypeName(e.type)), fact.subject.name, fact.predicate,
-                           fact.object.name, a.amount ? Cell(*a.amount) : Cell(), a.currency, a.date, a.period,
+                           fact.object.name, amount, a.currency, a.date, a.period,
                            a.confidence ? Cell(*a.confidence) : Cell(), a.source_uri, a.evidence_text});
     }
   }

@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "schema/predicate_vocabulary.h"
 #include "text/country_gazetteer.h"
 #include "text/name_normalizer.h"
 
 namespace kg::resolve {
 namespace {
-
-bool Allows(const std::vector<EntityType>& allowed, EntityType type) {
-  return allowed.empty() || std::find(allowed.begin(), allowed.end(), type) != allowed.end();
-}
 
 std::string TrimmedRaw(const std::string& name) {
   size_t b = name.find_first_not_of(" \t\r\n");
@@ -26,7 +23,7 @@ KeyedName KeyForName(const EntityRef& ref, const std::vector<EntityType>& allowe
   const std::string normalized = text::NormalizeName(ref.name);
   const auto& gazetteer = text::CountryGazetteer::Instance();
 
-  const bool may_be_country = ref.type ? *ref.type == EntityType::kCountry : Allows(allowed, EntityType::kCountry);
+  const bool may_be_country = ref.type ? *ref.type == EntityType::kCountry : schema::TypeAllowed(allowed, EntityType::kCountry);
   if (may_be_country) {
     std::optional<text::Country> country;
     if (ref.type && !ref.external_id.empty()) country = gazetteer.FindByCode(ref.external_id);
@@ -51,6 +48,13 @@ KeyedName KeyForName(const EntityRef& ref, const std::vector<EntityType>& allowe
   // from every normalised key, which never starts with "raw:".
   if (out.key.empty()) out.key = "raw:" + out.canonical_name;
   return out;
+}
+
+std::vector<std::string> CandidateKeys(const std::string& name) {
+  std::vector<std::string> keys{KeyForName(EntityRef{name, std::nullopt, "", ""}, {}).key};
+  std::string plain = text::NormalizeName(name);
+  if (plain != keys.front() && !plain.empty()) keys.push_back(std::move(plain));
+  return keys;
 }
 
 }  // namespace kg::resolve

@@ -25,6 +25,10 @@ struct KeyedName {
 // is allowed, and otherwise the first allowed type (Other when there is none).
 KeyedName KeyForName(const EntityRef& ref, const std::vector<EntityType>& allowed);
 
+// The keys a name typed by a person (`kg entity`, `kg merge`, ...) may be filed under, most likely first:
+// its key as an untyped name, then its plain normalised form (a Person "John Co" keeps "co").
+std::vector<std::string> CandidateKeys(const std::string& name);
+
 }  // namespace kg::resolve
 
 #endif  // KG_RESOLVE_ENTITY_KEY_H_

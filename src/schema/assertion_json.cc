@@ -194,7 +194,7 @@ class Validator {
     if (info == nullptr) return true;
     auto check = [&](const EntityRef& ref, const std::vector<EntityType>& allowed, const char* key,
                      const char* role) {
-      if (!ref.type || allowed.empty() || std::find(allowed.begin(), allowed.end(), *ref.type) != allowed.end()) {
+      if (!ref.type || TypeAllowed(allowed, *ref.type)) {
         return true;
       }
       std::string expected;

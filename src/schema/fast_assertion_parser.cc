@@ -300,7 +300,7 @@ class FastParser {
     const PredicateInfo* info = vocabulary_.Find(a.predicate);
     if (info == nullptr) return true;
     auto fits = [](const EntityRef& ref, const std::vector<EntityType>& allowed) {
-      return !ref.type || allowed.empty() || std::find(allowed.begin(), allowed.end(), *ref.type) != allowed.end();
+      return !ref.type || TypeAllowed(allowed, *ref.type);
     };
     return fits(a.subject, info->domain) && fits(a.object, info->range);
   }

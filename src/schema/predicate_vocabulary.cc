@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "schema/embedded_schemas.h"
 
 namespace kg::schema {
@@ -19,6 +21,10 @@ Result<std::vector<EntityType>> ParseTypes(const nlohmann::json& list, const std
 }
 
 }  // namespace
+
+bool TypeAllowed(const std::vector<EntityType>& allowed, EntityType type) {
+  return allowed.empty() || std::find(allowed.begin(), allowed.end(), type) != allowed.end();
+}
 
 const PredicateVocabulary& PredicateVocabulary::Builtin() {
   static const PredicateVocabulary* builtin = [] {

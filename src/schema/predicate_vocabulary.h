@@ -22,6 +22,10 @@ struct PredicateInfo {
   std::map<std::string, std::string> labels;  // language -> label
 };
 
+// Whether `type` may stand where `allowed` (a predicate's domain or range) is required. An empty list
+// allows every type: predicates outside the vocabulary have none.
+bool TypeAllowed(const std::vector<EntityType>& allowed, EntityType type);
+
 class PredicateVocabulary {
  public:
   // The vocabulary compiled from schemas/predicates.json.

@@ -29,6 +29,15 @@ Result<Assertion> DecodeEvidence(std::string_view value) {
   return std::get<Assertion>(std::move(parsed));
 }
 
+std::string FollowLedger(const Ledger& ledger, std::string key) {
+  for (int step = 0; step < 64; ++step) {
+    auto rule = ledger.find(key);
+    if (rule == ledger.end()) break;
+    key = rule->second.to_key;
+  }
+  return key;
+}
+
 std::string EncodeEntity(const EntityRecord& record) {
   const Entity& e = record.entity;
   json aliases = json::array();

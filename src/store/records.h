@@ -3,6 +3,7 @@
 #ifndef KG_STORE_RECORDS_H_
 #define KG_STORE_RECORDS_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,12 @@ struct LedgerRule {
 // today's vocabulary are accepted, since the record may predate a vocabulary change. DataLoss when the
 // record does not parse.
 Result<Assertion> DecodeEvidence(std::string_view value);
+
+using Ledger = std::map<std::string, LedgerRule>;  // by from_key
+
+// Where `key` leads through the ledger's rules: the key of the entity it resolves to. Chains are
+// followed for at most 64 steps, so a corrupt cycle cannot hang a lookup.
+std::string FollowLedger(const Ledger& ledger, std::string key);
 
 std::string EncodeEntity(const EntityRecord& record);
 Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value);

@@ -8,7 +8,6 @@
 #include "resolve/entity_key.h"
 #include "schema/assertion_json.h"
 #include "schema/predicate_vocabulary.h"
-#include "text/name_normalizer.h"
 
 namespace kg::store {
 namespace {
@@ -29,8 +28,8 @@ Result<Counters> ReadCounters(const RocksDb& db) {
   return DecodeCounters(*value);
 }
 
-Result<std::map<std::string, LedgerRule>> ReadLedger(const RocksDb& db) {
-  std::map<std::string, LedgerRule> rules;
+Result<Ledger> ReadLedger(const RocksDb& db) {
+  Ledger rules;
   std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kLedger)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     auto rule = DecodeRule(it->key().ToStringView(), it->value().ToStringView());
@@ -56,16 +55,8 @@ Result<std::string> ReadPredicateName(const RocksDb& db, PredicateId id) {
 Result<EntityId> FindEntity(const RocksDb& db, const std::string& name) {
   auto rules = ReadLedger(db);
   if (!rules.ok()) return rules.status();
-  auto apply = [&](std::string key) {
-    for (int i = 0; i < 64; ++i) {
-      auto it = rules->find(key);
-      if (it == rules->end()) break;
-      key = it->second.to_key;
-    }
-    return key;
-  };
-  const std::string keyed = resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, {}).key;
-  for (const std::string& key : {apply(keyed), apply(text::NormalizeName(name))}) {
+  for (const std::string& candidate : resolve::CandidateKeys(name)) {
+    const std::string key = FollowLedger(*rules, candidate);
     auto value = GetValue(db, kNames, key);
     if (value.ok()) return GetFixed64(*value);
     if (value.status().code() != StatusCode::kNotFound) return value.status();

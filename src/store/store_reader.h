@@ -17,7 +17,7 @@
 namespace kg::store {
 
 Result<Counters> ReadCounters(const RocksDb& db);
-Result<std::map<std::string, LedgerRule>> ReadLedger(const RocksDb& db);
+Result<Ledger> ReadLedger(const RocksDb& db);
 Result<EntityRecord> ReadEntity(const RocksDb& db, EntityId id);
 Result<std::string> ReadPredicateName(const RocksDb& db, PredicateId id);
 

@@ -7,12 +7,10 @@
 
 #include "schema/assertion_json.h"
 #include "store/store_reader.h"
-#include "text/name_normalizer.h"
 
 namespace kg::store {
 namespace {
 
-constexpr size_t kMaxLedgerChain = 64;
 constexpr size_t kMaxKeyCache = 1 << 20;
 
 const std::vector<EntityType>& AnyType() {
@@ -115,16 +113,6 @@ Result<bool> StoreWriter::HasPrefix(Cf cf, const std::string& prefix) {
   return found;
 }
 
-std::string StoreWriter::ApplyLedger(const std::string& key) const {
-  std::string current = key;
-  for (size_t i = 0; i < kMaxLedgerChain; ++i) {
-    auto it = rules_.find(current);
-    if (it == rules_.end()) break;
-    current = it->second.to_key;
-  }
-  return current;
-}
-
 Result<PredicateId> StoreWriter::PredicateIdFor(const std::string& name) {
   auto it = predicate_ids_.find(name);
   if (it != predicate_ids_.end()) return it->second;
@@ -143,7 +131,7 @@ Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vec
     cached = key_cache_.emplace(cache_key, resolve::KeyForName(ref, allowed)).first;
   }
   const resolve::KeyedName& keyed = cached->second;  // key_cache_ is not touched again below
-  const std::string key = ApplyLedger(keyed.key);
+  const std::string key = FollowLedger(rules_, keyed.key);
 
   auto known = entity_ids_.find(key);
   if (known != entity_ids_.end()) {
@@ -388,9 +376,8 @@ Status StoreWriter::Refile(EntityId id) {
 }
 
 Result<EntityId> StoreWriter::FindEntityId(const std::string& name) {
-  resolve::KeyedName keyed = resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, AnyType());
-  for (const std::string& key : {ApplyLedger(keyed.key), ApplyLedger(text::NormalizeName(name))}) {
-    auto stored = Get(kNames, key);
+  for (const std::string& candidate : resolve::CandidateKeys(name)) {
+    auto stored = Get(kNames, FollowLedger(rules_, candidate));
     if (stored.ok()) return GetFixed64(*stored);
   }
   return NotFound("no entity named \"" + name + "\"");

@@ -73,7 +73,7 @@ class StoreWriter {
   Status RemoveRule(const std::string& name);
 
   const Counters& counters() const { return counters_; }
-  const std::map<std::string, LedgerRule>& rules() const { return rules_; }
+  const Ledger& rules() const { return rules_; }
 
  private:
   explicit StoreWriter(RocksDb* db);
@@ -84,7 +84,6 @@ class StoreWriter {
   Status Delete(Cf cf, const std::string& key);
   Result<bool> HasPrefix(Cf cf, const std::string& prefix);
 
-  std::string ApplyLedger(const std::string& key) const;
   Result<PredicateId> PredicateIdFor(const std::string& name);
   Result<EntityId> ResolveEntity(const EntityRef& ref, const std::vector<EntityType>& allowed);
   Status NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed);
@@ -103,7 +102,7 @@ class StoreWriter {
   Counters counters_;
   Counters committed_counters_;
 
-  std::map<std::string, LedgerRule> rules_;
+  Ledger rules_;
   std::unordered_map<std::string, PredicateId> predicate_ids_;
   std::unordered_map<std::string, resolve::KeyedName> key_cache_;  // name + position -> key, before ledger
   std::unordered_map<std::string, EntityId> entity_ids_;           // resolution key -> id

@@ -2,7 +2,6 @@
 // `ledger` column family, consulted on every resolution, so they hold for evidence ingested later too.
 #include "resolve/entity_key.h"
 #include "store/store_writer.h"
-#include "text/name_normalizer.h"
 
 namespace kg::store {
 
@@ -29,7 +28,7 @@ Status StoreWriter::AddRule(const std::string& name, const std::string& target, 
     previous = *other;
   } else {
     from_key = resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, {}).key;
-    auto stored = Get(kNames, ApplyLedger(from_key));
+    auto stored = Get(kNames, FollowLedger(rules_, from_key));
     if (stored.ok()) previous = GetFixed64(*stored);
   }
   const std::string& to_key = target_record->key;
@@ -54,8 +53,7 @@ Status StoreWriter::AddRule(const std::string& name, const std::string& target, 
 
 Status StoreWriter::RemoveRule(const std::string& name) {
   std::string from_key;
-  for (const std::string& key : {resolve::KeyForName(EntityRef{name, std::nullopt, "", ""}, {}).key,
-                                 text::NormalizeName(name)}) {
+  for (const std::string& key : resolve::CandidateKeys(name)) {
     if (rules_.count(key) != 0) {
       from_key = key;
       break;
@@ -69,7 +67,7 @@ Status StoreWriter::RemoveRule(const std::string& name) {
   if (from_key.empty()) return NotFound("no alias or merge rule for \"" + name + "\" (see `kg ledger`)");
 
   std::optional<EntityId> target;
-  auto stored = Get(kNames, ApplyLedger(from_key));
+  auto stored = Get(kNames, FollowLedger(rules_, from_key));
   if (stored.ok()) target = GetFixed64(*stored);
   KG_RETURN_IF_ERROR(Delete(kLedger, from_key));
   rules_.erase(from_key);

@@ -37,8 +37,7 @@ std::vector<ParsedItem> ParseBlock(std::vector<RawLine> lines, const schema::Par
     ParsedItem& item = items[i];
     item.line_number = lines[i].line_number;
     if (lines[i].full_length > limits.max_line_bytes) {
-      item.parsed = schema::LineError{1, "line", "line is " + std::to_string(lines[i].full_length) +
-                                                     " bytes, over the limit of " + std::to_string(limits.max_line_bytes)};
+      item.parsed = schema::OverlongLineError(lines[i].full_length, limits);
     } else {
       item.parsed = schema::ParseAssertionLine(lines[i].text, vocabulary, limits);
     }

@@ -272,11 +272,15 @@ int ColumnOf(std::string_view line, size_t byte_offset) {
   return static_cast<int>(CodePoints(line.substr(0, std::min(byte_offset, line.size())))) + 1;
 }
 
+LineError OverlongLineError(size_t length, const ParseLimits& limits) {
+  return LineError{1, "line", "line is " + std::to_string(length) + " bytes, over the limit of " +
+                                  std::to_string(limits.max_line_bytes)};
+}
+
 ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& vocabulary,
                               const ParseLimits& limits) {
   if (line.size() > limits.max_line_bytes) {
-    return LineError{1, "line", "line is " + std::to_string(line.size()) + " bytes, over the limit of " +
-                                    std::to_string(limits.max_line_bytes)};
+    return OverlongLineError(line.size(), limits);
   }
   if (auto bad = FindInvalidUtf8(line)) {
     return LineError{ColumnOf(line, *bad), "line", "invalid UTF-8 (byte " + std::to_string(*bad + 1) + ")"};

@@ -35,6 +35,10 @@ struct ParseLimits {
 
 using ParsedLine = std::variant<Assertion, LineError>;
 
+// The error for a line of `length` bytes, over limits.max_line_bytes. Readers that stop buffering a long
+// line early (see ingest/line_reader.h) report it with this, as ParseAssertionLine does.
+LineError OverlongLineError(size_t length, const ParseLimits& limits);
+
 // Parses and validates one line (without its newline) against the schema and `vocabulary`.
 ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& vocabulary,
                               const ParseLimits& limits);

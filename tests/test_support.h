@@ -13,6 +13,12 @@ namespace kg::testing {
 std::string SourcePath(const std::string& relative);
 std::string KgBinary();
 
+// The library example program tools/examples/who_invested_where.
+std::string ExampleBinary();
+
+// Runs `command` through the shell and returns what it printed on stdout; `exit_code` gets its status.
+std::string RunCommand(const std::string& command, int* exit_code);
+
 // The whole content of the file at `path`, as bytes; empty when it cannot be read.
 std::string ReadFileBytes(const std::string& path);
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kg/model.h"
+#include "kg/query.h"
 #include "kg/status.h"
 
 namespace kg {
@@ -117,6 +118,14 @@ class GraphStore {
   // The facts matching `filter`, one row per qualifier set, in index order. NotFound when a named
   // subject or object does not exist.
   Result<std::vector<FactRow>> ListFacts(const FactFilter& filter) const;
+
+  // Parses and plans a query: Cypher (`MATCH (a)-[r:invests_in]->(b) RETURN a.name, r.amount`) or the
+  // shorthand (`?who invests_in Spain`). InvalidArgument names the line, column and what was expected.
+  // The prepared query borrows this store.
+  Result<std::unique_ptr<PreparedQuery>> Prepare(const std::string& text) const;
+
+  // Prepares and runs a query, keeping every row.
+  Result<QueryResult> Query(const std::string& text) const;
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;

@@ -1,6 +1,6 @@
 // ListFacts: the simple pattern scan behind `kg facts`. It picks the index whose prefix the filter
-// fixes (spo for a subject, osp for an object, pos for a predicate) and groups each fact's evidence by
-// qualifier set, which the evidence key already orders by.
+// fixes (spo for a subject, osp for an object, pos for a predicate) and lists each fact's qualifier
+// groups (IndexReader::Groups).
 #include <rocksdb/iterator.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 
 #include "schema/assertion_json.h"
 #include "schema/predicate_vocabulary.h"
+#include "store/index_reader.h"
 #include "store/store_reader.h"
 
 namespace kg::store {
@@ -77,41 +78,26 @@ class FactLister {
     if (!object.ok()) return object.status();
     auto predicate = ReadPredicateName(db_, t.p);
     if (!predicate.ok()) return predicate.status();
-
-    const std::string spo = SpoKey(t);
-    std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEvidence)));
-    uint64_t group = 0;
-    bool first = true;
-    for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
-      const uint64_t qualifiers = DecodeEvidenceQualifierHash(it->key().ToStringView());
-      auto parsed = DecodeEvidence(it->value().ToStringView());
-      if (!parsed.ok()) return parsed.status();
-      const Assertion& a = *parsed;
-      if (first || group != qualifiers) {
-        FactRow row;
-        row.subject = *subject;
-        row.predicate = *predicate;
-        row.object = *object;
-        row.amount = a.amount;
-        row.currency = a.currency;
-        row.date = a.date;
-        row.period = a.period;
-        rows_.push_back(std::move(row));
-        group = qualifiers;
-        first = false;
-      }
-      FactRow& row = rows_.back();
-      ++row.evidence_count;
-      if (row.period.empty()) row.period = a.period;  // not part of the qualifier set: any source's will do
-      if (!a.source_uri.empty() && std::find(row.sources.begin(), row.sources.end(), a.source_uri) == row.sources.end()) {
-        row.sources.push_back(a.source_uri);
-      }
+    KG_RETURN_IF_ERROR(IndexReader(db_).Groups(t, /*with_values=*/true, &groups_));
+    for (QualifierGroup& group : groups_) {
+      FactRow row;
+      row.subject = *subject;
+      row.predicate = *predicate;
+      row.object = *object;
+      row.amount = group.amount;
+      row.currency = std::move(group.currency);
+      row.date = std::move(group.date);
+      row.period = std::move(group.period);
+      row.evidence_count = group.evidence_count;
+      row.sources = std::move(group.sources);
+      rows_.push_back(std::move(row));
     }
-    return FromRocks(it->status(), "reading evidence");
+    return Status::Ok();
   }
 
   const RocksDb& db_;
   std::map<EntityId, Entity> entities_;
+  std::vector<QualifierGroup> groups_;
   std::vector<FactRow> rows_;
 };
 

@@ -1,6 +1,7 @@
 #include "kg/graph_store.h"
 
 #include "ingest/jsonl_ingester.h"
+#include "query/query_engine.h"
 #include "store/rocks_db.h"
 #include "store/store_checker.h"
 #include "store/store_reader.h"
@@ -68,6 +69,16 @@ Result<EntityDetails> GraphStore::LookupEntity(const std::string& name) const {
 
 Result<std::vector<FactRow>> GraphStore::ListFacts(const FactFilter& filter) const {
   return store::ListFacts(*impl_->db, filter);
+}
+
+Result<std::unique_ptr<PreparedQuery>> GraphStore::Prepare(const std::string& text) const {
+  return query::PrepareQuery(*impl_->db, text);
+}
+
+Result<QueryResult> GraphStore::Query(const std::string& text) const {
+  auto prepared = Prepare(text);
+  if (!prepared.ok()) return prepared.status();
+  return (*prepared)->Collect();
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }

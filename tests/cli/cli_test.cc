@@ -168,13 +168,9 @@ TEST_F(CliTest, BinaryRunsEndToEnd) {
   std::string command = testing::KgBinary() + " --db " + db + " ingest " + input + " >/dev/null && " +
                         testing::KgBinary() + " --db " + db + " facts -p invests_in --format csv && " +
                         testing::KgBinary() + " --db " + db + " check >/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof(buffer), pipe)) output.append(buffer, n);
-  int status = pclose(pipe);
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  int exit_code = 0;
+  const std::string output = testing::RunCommand(command, &exit_code);
+  EXPECT_EQ(exit_code, 0);
   EXPECT_NE(output.find("Microsoft,invests_in,Spain,1900000000,EUR,2024-02,,2,2"), std::string::npos) << output;
   EXPECT_NE(output.find("Microsoft,invests_in,Germany,3200000000,EUR,2024-02,,1,1"), std::string::npos) << output;
 }

@@ -37,6 +37,7 @@ int RunWith(const std::vector<std::string>& args, Context& ctx) {
   AddEntityCommand(app, ctx);
   AddExportCommand(app, ctx);
   AddFactsCommand(app, ctx);
+  AddQueryCommand(app, ctx);
   AddCheckCommand(app, ctx);
   AddForgetCommand(app, ctx);
   AddLedgerCommands(app, ctx);

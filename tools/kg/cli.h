@@ -64,6 +64,7 @@ void AddStatsCommand(CLI::App& app, Context& ctx);
 void AddEntityCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddFactsCommand(CLI::App& app, Context& ctx);
+void AddQueryCommand(CLI::App& app, Context& ctx);
 void AddCheckCommand(CLI::App& app, Context& ctx);
 void AddForgetCommand(CLI::App& app, Context& ctx);
 void AddLedgerCommands(CLI::App& app, Context& ctx);

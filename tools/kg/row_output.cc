@@ -46,21 +46,33 @@ std::string TableField(const std::string& s) {
   return out;
 }
 
-nlohmann::ordered_json RowObject(const Rows& rows, const std::vector<Cell>& row) {
+nlohmann::ordered_json RowObject(const std::vector<std::string>& columns, const std::vector<Cell>& row) {
   nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  for (size_t i = 0; i < rows.columns.size(); ++i) {
+  for (size_t i = 0; i < columns.size(); ++i) {
     const Cell& cell = i < row.size() ? row[i] : Cell{};
     if (const auto* s = std::get_if<std::string>(&cell)) {
-      o[rows.columns[i]] = *s;
+      o[columns[i]] = *s;
     } else if (const auto* n = std::get_if<int64_t>(&cell)) {
-      o[rows.columns[i]] = *n;
+      o[columns[i]] = *n;
     } else if (const auto* d = std::get_if<double>(&cell)) {
-      o[rows.columns[i]] = *d;
+      o[columns[i]] = *d;
+    } else if (const auto* j = std::get_if<JsonText>(&cell)) {
+      o[columns[i]] = nlohmann::ordered_json::parse(j->text, nullptr, /*allow_exceptions=*/false);
     } else {
-      o[rows.columns[i]] = nullptr;
+      o[columns[i]] = nullptr;
     }
   }
   return o;
+}
+
+// Indents every line of `text` by two spaces, to nest a pretty-printed object in an array.
+std::string Indented(const std::string& text) {
+  std::string out = "  ";
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
 }
 
 }  // namespace
@@ -76,6 +88,7 @@ std::optional<Format> ParseFormat(const std::string& name) {
 
 std::string CellText(const Cell& cell) {
   if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+  if (const auto* j = std::get_if<JsonText>(&cell)) return j->text;
   if (const auto* n = std::get_if<int64_t>(&cell)) return std::to_string(*n);
   if (const auto* d = std::get_if<double>(&cell)) {
     char buffer[64];
@@ -102,64 +115,76 @@ std::string HumanAmount(double amount) {
 }
 
 void PrintRows(const Rows& rows, Format format, std::ostream& out) {
-  switch (format) {
-    case Format::kJson: {
-      nlohmann::ordered_json array = nlohmann::ordered_json::array();
-      for (const auto& row : rows.rows) array.push_back(RowObject(rows, row));
-      out << array.dump(2) << '\n';
-      return;
+  RowPrinter printer(rows.columns, format, out);
+  for (const auto& row : rows.rows) printer.Add(row);
+  printer.Finish();
+}
+
+RowPrinter::RowPrinter(std::vector<std::string> columns, Format format, std::ostream& out)
+    : columns_(std::move(columns)), format_(format), out_(out) {
+  if (format_ == Format::kCsv || format_ == Format::kTsv) {
+    const bool csv = format_ == Format::kCsv;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      out_ << (i ? (csv ? "," : "\t") : "") << (csv ? CsvField(columns_[i]) : TsvField(columns_[i]));
     }
+    out_ << (csv ? "\r\n" : "\n");
+  }
+}
+
+void RowPrinter::Add(const std::vector<Cell>& row) {
+  ++count_;
+  switch (format_) {
+    case Format::kJson:
+      out_ << (count_ == 1 ? "[\n" : ",\n") << Indented(RowObject(columns_, row).dump(2));
+      return;
     case Format::kJsonl:
-      for (const auto& row : rows.rows) out << RowObject(rows, row).dump() << '\n';
+      out_ << RowObject(columns_, row).dump() << '\n';
       return;
     case Format::kCsv:
     case Format::kTsv: {
-      const bool csv = format == Format::kCsv;
-      const char* sep = csv ? "," : "\t";
-      const char* eol = csv ? "\r\n" : "\n";
-      for (size_t i = 0; i < rows.columns.size(); ++i) {
-        out << (i ? sep : "") << (csv ? CsvField(rows.columns[i]) : TsvField(rows.columns[i]));
+      const bool csv = format_ == Format::kCsv;
+      for (size_t i = 0; i < columns_.size(); ++i) {
+        std::string text = i < row.size() ? CellText(row[i]) : "";
+        out_ << (i ? (csv ? "," : "\t") : "") << (csv ? CsvField(text) : TsvField(text));
       }
-      out << eol;
-      for (const auto& row : rows.rows) {
-        for (size_t i = 0; i < rows.columns.size(); ++i) {
-          std::string text = i < row.size() ? CellText(row[i]) : "";
-          out << (i ? sep : "") << (csv ? CsvField(text) : TsvField(text));
-        }
-        out << eol;
-      }
+      out_ << (csv ? "\r\n" : "\n");
       return;
     }
     case Format::kTable: {
-      std::vector<size_t> widths;
-      for (const auto& c : rows.columns) widths.push_back(DisplayWidth(c));
-      std::vector<std::vector<std::string>> texts;
-      for (const auto& row : rows.rows) {
-        std::vector<std::string> line;
-        for (size_t i = 0; i < rows.columns.size(); ++i) {
-          line.push_back(TableField(i < row.size() ? CellText(row[i]) : ""));
-          widths[i] = std::max(widths[i], DisplayWidth(line.back()));
-        }
-        texts.push_back(std::move(line));
-      }
-      auto print_line = [&](const std::vector<std::string>& cells) {
-        std::string text;
-        for (size_t i = 0; i < cells.size(); ++i) {
-          if (i) text += "  ";
-          text += cells[i];
-          if (i + 1 < cells.size()) text += std::string(widths[i] - DisplayWidth(cells[i]), ' ');
-        }
-        out << text << '\n';
-      };
-      print_line(rows.columns);
-      std::vector<std::string> rule;
-      for (size_t w : widths) rule.push_back(std::string(w, '-'));
-      print_line(rule);
-      for (const auto& line : texts) print_line(line);
-      out << "(" << rows.rows.size() << (rows.rows.size() == 1 ? " row)" : " rows)") << '\n';
+      std::vector<std::string> line;
+      for (size_t i = 0; i < columns_.size(); ++i) line.push_back(TableField(i < row.size() ? CellText(row[i]) : ""));
+      table_.push_back(std::move(line));
       return;
     }
   }
+}
+
+void RowPrinter::Finish() {
+  if (format_ == Format::kJson) {
+    out_ << (count_ == 0 ? "[]\n" : "\n]\n");
+    return;
+  }
+  if (format_ != Format::kTable) return;
+  std::vector<size_t> widths;
+  for (const auto& c : columns_) widths.push_back(DisplayWidth(c));
+  for (const auto& line : table_) {
+    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(line[i]));
+  }
+  auto print_line = [&](const std::vector<std::string>& cells) {
+    std::string text;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i) text += "  ";
+      text += cells[i];
+      if (i + 1 < cells.size()) text += std::string(widths[i] - DisplayWidth(cells[i]), ' ');
+    }
+    out_ << text << '\n';
+  };
+  print_line(columns_);
+  std::vector<std::string> rule;
+  for (size_t w : widths) rule.push_back(std::string(w, '-'));
+  print_line(rule);
+  for (const auto& line : table_) print_line(line);
+  out_ << "(" << count_ << (count_ == 1 ? " row)" : " rows)") << '\n';
 }
 
 }  // namespace kg::cli

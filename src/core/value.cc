@@ -1,0 +1,92 @@
+#include "kg/value.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace kg {
+namespace {
+
+void AppendJsonString(const std::string& s, std::string* out) {
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendJson(const Value& value, std::string* out) {
+  if (value.is_null()) {
+    *out += "null";
+  } else if (value.is_bool()) {
+    *out += value.as_bool() ? "true" : "false";
+  } else if (value.is_int()) {
+    *out += std::to_string(value.as_int());
+  } else if (value.is_double()) {
+    const double d = value.as_number();
+    if (!std::isfinite(d)) {
+      *out += "null";  // JSON has no NaN or infinity
+      return;
+    }
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    out->append(buf, end);
+  } else if (value.is_string()) {
+    AppendJsonString(value.as_string(), out);
+  } else if (value.is_list()) {
+    out->push_back('[');
+    bool first = true;
+    for (const Value& item : value.as_list()) {
+      if (!first) out->push_back(',');
+      first = false;
+      AppendJson(item, out);
+    }
+    out->push_back(']');
+  } else {
+    out->push_back('{');
+    bool first = true;
+    for (const auto& [key, item] : value.as_map()) {
+      if (!first) out->push_back(',');
+      first = false;
+      AppendJsonString(key, out);
+      out->push_back(':');
+      AppendJson(item, out);
+    }
+    out->push_back('}');
+  }
+}
+
+}  // namespace
+
+const Value& Value::Get(const std::string& key) const {
+  static const Value kNull;
+  if (!is_map()) return kNull;
+  for (const auto& [k, v] : as_map()) {
+    if (k == key) return v;
+  }
+  return kNull;
+}
+
+std::string ValueToJson(const Value& value) {
+  std::string out;
+  AppendJson(value, &out);
+  return out;
+}
+
+}  // namespace kg

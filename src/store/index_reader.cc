@@ -1,0 +1,135 @@
+#include "store/index_reader.h"
+
+#include <algorithm>
+
+#include "schema/predicate_vocabulary.h"
+#include "store/store_reader.h"
+
+namespace kg::store {
+
+FactScan::FactScan(std::unique_ptr<rocksdb::Iterator> it, Cf cf, std::string prefix)
+    : it_(std::move(it)), cf_(cf), prefix_(std::move(prefix)) {
+  it_->Seek(prefix_);
+  Load();
+}
+
+void FactScan::Next() {
+  it_->Next();
+  Load();
+}
+
+void FactScan::Load() {
+  valid_ = it_->Valid() && it_->key().starts_with(prefix_);
+  if (!valid_) return;
+  std::string_view key = it_->key().ToStringView();
+  triple_ = cf_ == kSpo ? DecodeSpo(key) : cf_ == kPos ? DecodePos(key) : DecodeOsp(key);
+}
+
+Status FactScan::status() const { return FromRocks(it_->status(), std::string("scanning ") + CfName(cf_)); }
+
+IndexReader::IndexReader(const RocksDb& db) : db_(db) {}
+
+Result<std::optional<EntityId>> IndexReader::Resolve(const std::string& name) {
+  auto id = FindEntity(db_, name);
+  if (id.ok()) return std::optional<EntityId>(*id);
+  if (id.status().code() == StatusCode::kNotFound) return std::optional<EntityId>();
+  return id.status();
+}
+
+Result<const EntityRecord*> IndexReader::Entity(EntityId id) {
+  auto cached = entities_.find(id);
+  if (cached != entities_.end()) return &cached->second;
+  auto record = ReadEntity(db_, id);
+  if (!record.ok()) return record.status();
+  return &entities_.emplace(id, std::move(record).value()).first->second;
+}
+
+Result<std::optional<PredicateId>> IndexReader::FindPredicate(const std::string& name) {
+  auto cached = predicate_ids_.find(name);
+  if (cached != predicate_ids_.end()) return cached->second;
+  std::string value;
+  rocksdb::Status s = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(kPredicates), "n" + name, &value);
+  std::optional<PredicateId> id;
+  if (s.ok()) {
+    id = GetFixed32(value);
+  } else if (!s.IsNotFound()) {
+    return FromRocks(s, "reading predicates");
+  }
+  predicate_ids_[name] = id;
+  return id;
+}
+
+Result<const std::string*> IndexReader::PredicateName(PredicateId id) {
+  auto cached = predicate_names_.find(id);
+  if (cached != predicate_names_.end()) return &cached->second;
+  auto name = ReadPredicateName(db_, id);
+  if (!name.ok()) return name.status();
+  return &predicate_names_.emplace(id, std::move(name).value()).first->second;
+}
+
+Result<bool> IndexReader::Symmetric(PredicateId id) {
+  auto cached = symmetric_.find(id);
+  if (cached != symmetric_.end()) return cached->second;
+  auto name = PredicateName(id);
+  if (!name.ok()) return name.status();
+  const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(**name);
+  return symmetric_[id] = info != nullptr && info->symmetric;
+}
+
+std::unique_ptr<FactScan> IndexReader::Scan(Cf cf, std::string prefix) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(cf)));
+  return std::make_unique<FactScan>(std::move(it), cf, std::move(prefix));
+}
+
+Result<uint64_t> IndexReader::Count(Cf cf, const std::string& prefix, uint64_t cap) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(cf)));
+  uint64_t n = 0;
+  for (it->Seek(prefix); n < cap && it->Valid() && it->key().starts_with(prefix); it->Next()) ++n;
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("counting ") + CfName(cf)));
+  return n;
+}
+
+Status IndexReader::ForEachEntity(const std::function<bool(EntityId)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEntities)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (!visit(GetFixed64(it->key().ToStringView()))) break;
+  }
+  return FromRocks(it->status(), "scanning entities");
+}
+
+Result<Counters> IndexReader::ReadCounters() const { return store::ReadCounters(db_); }
+
+Status IndexReader::Groups(const Triple& t, bool with_values, std::vector<QualifierGroup>* groups) const {
+  groups->clear();
+  const std::string spo = SpoKey(t);
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEvidence)));
+  uint64_t group_hash = 0;
+  for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
+    const uint64_t qualifiers = DecodeEvidenceQualifierHash(it->key().ToStringView());
+    const bool new_group = groups->empty() || qualifiers != group_hash;
+    if (new_group) {
+      groups->emplace_back();
+      group_hash = qualifiers;
+    }
+    QualifierGroup& group = groups->back();
+    ++group.evidence_count;
+    if (!with_values) continue;
+    auto parsed = DecodeEvidence(it->value().ToStringView());
+    if (!parsed.ok()) return parsed.status();
+    const Assertion& a = *parsed;
+    if (new_group) {
+      group.amount = a.amount;
+      group.currency = a.currency;
+      group.date = a.date;
+    }
+    if (group.period.empty()) group.period = a.period;
+    if (a.confidence && (!group.confidence || *a.confidence > *group.confidence)) group.confidence = a.confidence;
+    if (!a.source_uri.empty() &&
+        std::find(group.sources.begin(), group.sources.end(), a.source_uri) == group.sources.end()) {
+      group.sources.push_back(a.source_uri);
+    }
+  }
+  return FromRocks(it->status(), "reading evidence");
+}
+
+}  // namespace kg::store

@@ -44,6 +44,11 @@ void AppendJson(const Value& value, std::string* out) {
       *out += "null";  // JSON has no NaN or infinity
       return;
     }
+    // Whole amounts read as digits (1900000000, not 1.9e+09); the rest in the shortest exact form.
+    if (d == std::trunc(d) && std::fabs(d) < 1e15) {
+      *out += std::to_string(static_cast<int64_t>(d));
+      return;
+    }
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
     out->append(buf, end);

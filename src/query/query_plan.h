@@ -22,6 +22,7 @@ struct Slot {
   Kind kind = Kind::kNode;
   bool named = false;   // written by the user, so RETURN * lists it
   bool needs_values = false;  // read by WHERE, RETURN or ORDER BY: relationships must decode evidence
+  size_t position = 0;        // where it first appears in the query, for RETURN *'s column order
 };
 
 struct NodeSpec {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "query/query_position.h"
+#include "query/cypher_lexer.h"
 #include "schema/predicate_vocabulary.h"
 
 namespace kg::query {
@@ -97,7 +97,7 @@ class Planner {
     return InvalidArgument(LineColumn(text_, position) + ": " + what);
   }
 
-  int SlotFor(const std::string& name, Slot::Kind kind) {
+  int SlotFor(const std::string& name, Slot::Kind kind, size_t position) {
     if (!name.empty()) {
       int existing = plan_.SlotOf(name);
       if (existing >= 0) return existing;
@@ -105,6 +105,7 @@ class Planner {
     Slot slot;
     slot.kind = kind;
     slot.named = !name.empty();
+    slot.position = position;
     slot.name = name.empty() ? "_" + std::to_string(plan_.slots.size() + 1) : name;
     plan_.slots.push_back(slot);
     return static_cast<int>(plan_.slots.size()) - 1;
@@ -123,7 +124,7 @@ class Planner {
 
   Result<int> AddNode(const NodePattern& node) {
     const bool existing = !node.variable.empty() && plan_.SlotOf(node.variable) >= 0;
-    const int slot = SlotFor(node.variable, Slot::Kind::kNode);
+    const int slot = SlotFor(node.variable, Slot::Kind::kNode, node.position);
     if (plan_.slots[slot].kind != Slot::Kind::kNode) {
       return Error(node.position, "'" + node.variable + "' is a relationship and cannot be used as a node");
     }
@@ -178,7 +179,7 @@ class Planner {
                                      : "relationship variable '" + rel.variable + "' is used twice");
     }
     RelSpec spec;
-    spec.slot = SlotFor(rel.variable, rel.variable_length ? Slot::Kind::kPath : Slot::Kind::kRel);
+    spec.slot = SlotFor(rel.variable, rel.variable_length ? Slot::Kind::kPath : Slot::Kind::kRel, rel.position);
     spec.left = left;
     spec.right = right;
     spec.direction = rel.direction;

@@ -81,9 +81,14 @@ struct ResultShaper::Group {
 
 std::vector<ReturnItem> ReturnItems(const Query& query, const Plan& plan) {
   if (!query.return_all) return query.items;
-  std::vector<ReturnItem> items;
+  std::vector<const Slot*> named;
   for (const Slot& slot : plan.slots) {
-    if (!slot.named) continue;
+    if (slot.named) named.push_back(&slot);
+  }
+  std::stable_sort(named.begin(), named.end(), [](const Slot* a, const Slot* b) { return a->position < b->position; });
+  std::vector<ReturnItem> items;
+  for (const Slot* slot_ptr : named) {
+    const Slot& slot = *slot_ptr;
     ReturnItem item;
     item.expr.kind = Expr::Kind::kVariable;
     item.expr.name = slot.name;

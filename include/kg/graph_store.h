@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kg/graph.h"
 #include "kg/model.h"
 #include "kg/status.h"
 
@@ -117,6 +118,11 @@ class GraphStore {
   // The facts matching `filter`, one row per qualifier set, in index order. NotFound when a named
   // subject or object does not exist.
   Result<std::vector<FactRow>> ListFacts(const FactFilter& filter) const;
+
+  // An in-memory snapshot of the part of the graph `filter` selects, for walks (see kg/graph.h). The
+  // snapshot outlives the store, but resolves names only while the store is open. NotFound names an
+  // unknown seed; InvalidArgument for a bad filter; ResourceExhausted when it does not fit in memory.
+  Result<std::unique_ptr<GraphSnapshot>> Snapshot(const SnapshotFilter& filter) const;
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;

@@ -1,5 +1,6 @@
 #include "kg/graph_store.h"
 
+#include "graph/snapshot_loader.h"
 #include "ingest/jsonl_ingester.h"
 #include "store/rocks_db.h"
 #include "store/store_checker.h"
@@ -9,7 +10,7 @@
 namespace kg {
 
 struct GraphStore::Impl {
-  std::unique_ptr<store::RocksDb> db;
+  std::shared_ptr<store::RocksDb> db;  // shared so that snapshots can tell when it closes
   std::unique_ptr<store::StoreWriter> writer;  // null when read-only
 
   Result<store::StoreWriter*> Writer() {
@@ -68,6 +69,10 @@ Result<EntityDetails> GraphStore::LookupEntity(const std::string& name) const {
 
 Result<std::vector<FactRow>> GraphStore::ListFacts(const FactFilter& filter) const {
   return store::ListFacts(*impl_->db, filter);
+}
+
+Result<std::unique_ptr<GraphSnapshot>> GraphStore::Snapshot(const SnapshotFilter& filter) const {
+  return graph::LoadSnapshot(impl_->db, filter);
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }

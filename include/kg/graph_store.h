@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kg/graph.h"
 #include "kg/model.h"
 #include "kg/query.h"
 #include "kg/status.h"
@@ -126,6 +127,11 @@ class GraphStore {
 
   // Prepares and runs a query, keeping every row.
   Result<QueryResult> Query(const std::string& text) const;
+
+  // An in-memory snapshot of the part of the graph `filter` selects, for walks (see kg/graph.h). The
+  // snapshot outlives the store, but resolves names only while the store is open. NotFound names an
+  // unknown seed; InvalidArgument for a bad filter; ResourceExhausted when it does not fit in memory.
+  Result<std::unique_ptr<GraphSnapshot>> Snapshot(const SnapshotFilter& filter) const;
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;

@@ -1,5 +1,6 @@
 #include "kg/graph_store.h"
 
+#include "graph/snapshot_loader.h"
 #include "ingest/jsonl_ingester.h"
 #include "query/query_engine.h"
 #include "store/rocks_db.h"
@@ -10,7 +11,7 @@
 namespace kg {
 
 struct GraphStore::Impl {
-  std::unique_ptr<store::RocksDb> db;
+  std::shared_ptr<store::RocksDb> db;  // shared so that snapshots can tell when it closes
   std::unique_ptr<store::StoreWriter> writer;  // null when read-only
 
   Result<store::StoreWriter*> Writer() {
@@ -79,6 +80,10 @@ Result<QueryResult> GraphStore::Query(const std::string& text) const {
   auto prepared = Prepare(text);
   if (!prepared.ok()) return prepared.status();
   return (*prepared)->Collect();
+}
+
+Result<std::unique_ptr<GraphSnapshot>> GraphStore::Snapshot(const SnapshotFilter& filter) const {
+  return graph::LoadSnapshot(impl_->db, filter);
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }

@@ -41,6 +41,10 @@ int RunWith(const std::vector<std::string>& args, Context& ctx) {
   AddCheckCommand(app, ctx);
   AddForgetCommand(app, ctx);
   AddLedgerCommands(app, ctx);
+  AddNeighborsCommand(app, ctx);
+  AddPathCommand(app, ctx);
+  AddRankCommand(app, ctx);
+  AddComponentsCommand(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
   try {

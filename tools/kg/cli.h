@@ -68,6 +68,10 @@ void AddQueryCommand(CLI::App& app, Context& ctx);
 void AddCheckCommand(CLI::App& app, Context& ctx);
 void AddForgetCommand(CLI::App& app, Context& ctx);
 void AddLedgerCommands(CLI::App& app, Context& ctx);
+void AddNeighborsCommand(CLI::App& app, Context& ctx);
+void AddPathCommand(CLI::App& app, Context& ctx);
+void AddRankCommand(CLI::App& app, Context& ctx);
+void AddComponentsCommand(CLI::App& app, Context& ctx);
 
 }  // namespace kg::cli
 

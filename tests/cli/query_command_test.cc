@@ -1,0 +1,93 @@
+// kg query through the command line, in-process: output formats, the shorthand's column names, --explain,
+// and how a bad query is reported.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "kg/cli.h"
+#include "test_support.h"
+
+namespace kg::cli {
+namespace {
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+class QueryCommandTest : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    Outcome r = Kg({"ingest", testing::SourcePath("tests/data/query/fixture.jsonl")});
+    ASSERT_EQ(r.code, kExitOk) << r.err;
+  }
+
+  Outcome Kg(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", Path("kg.db")});
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    int code = cli::Run(args, in, out, err);
+    return {code, out.str(), err.str()};
+  }
+};
+
+TEST_F(QueryCommandTest, JsonRowsAreKeyedByTheReturnNames) {
+  Outcome r = Kg({"query", "--format", "json",
+                  "MATCH (a)-[r:invests_in]->(b {name: 'Allemagne'}) RETURN a.name AS investor, r.amount, r.sources"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  const auto rows = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["investor"], "Microsoft");
+  EXPECT_EQ(rows[0]["r.amount"], 3.2e9);
+  EXPECT_EQ(rows[0]["r.sources"], nlohmann::json::array({"https://news.example/a1"}));
+}
+
+TEST_F(QueryCommandTest, ShorthandColumnsAreTheVariablesWithoutTheQuestionMark) {
+  Outcome r = Kg({"query", "--format", "jsonl", "?person head_of_government_of ?country"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.out,
+            "{\"person\":\"Pedro Sánchez\",\"country\":\"Spain\"}\n"
+            "{\"person\":\"Olaf Scholz\",\"country\":\"Germany\"}\n");
+}
+
+TEST_F(QueryCommandTest, TextFormatsPrintListsAsJson) {
+  Outcome tsv = Kg({"query", "--format", "tsv", "MATCH (c:City) RETURN c.name, c.aliases, c.iso_code"});
+  ASSERT_EQ(tsv.code, kExitOk) << tsv.err;
+  EXPECT_EQ(tsv.out, "c.name\tc.aliases\tc.iso_code\nParis\t[\"Paris\"]\t\n");
+  Outcome table = Kg({"query", "--format", "table", "MATCH (c:City) RETURN c.name AS city"});
+  EXPECT_EQ(table.out, "city\n-----\nParis\n(1 row)\n");
+}
+
+TEST_F(QueryCommandTest, QueryCanComeFromStdin) {
+  Outcome r = Kg({"query", "--format", "csv", "-"}, "MATCH (p:Person)-[:president_of]->(o)\nRETURN p.name, o.name\n");
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.out, "p.name,o.name\r\nBrad Smith,Microsoft\r\n");
+}
+
+TEST_F(QueryCommandTest, ExplainPrintsThePlanWithoutRunning) {
+  Outcome r = Kg({"query", "--explain", "MATCH (a {name: 'Google'})-[r]->(b) RETURN b.name"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.out.rfind("1. lookup (a {name: \"Google\"})", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("2. expand (a {name: \"Google\"})-[r]->(b)"), std::string::npos) << r.out;
+}
+
+TEST_F(QueryCommandTest, ABadQueryIsAUsageErrorWithItsPosition) {
+  Outcome r = Kg({"query", "MATCH (a)-[:invests_in]->(b RETURN b.name"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err.rfind("kg: query: 1:29: expected ", 0), 0u) << r.err;
+  Outcome write = Kg({"query", "CREATE (a {name: 'X'})"});
+  EXPECT_EQ(write.code, kExitUsage);
+  EXPECT_NE(write.err.find("read-only"), std::string::npos) << write.err;
+}
+
+TEST_F(QueryCommandTest, AMissingStoreIsNotFound) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::Run({"--db", Path("none.db"), "query", "MATCH (a) RETURN a"}, in, out, err), kExitNotFound);
+}
+
+}  // namespace
+}  // namespace kg::cli

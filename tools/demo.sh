@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, from a fresh Debian 12 machine: installs what kg needs, builds it, loads the bundled
-# example news facts into a new store (demo.db) and answers "who invested where".
+# example news facts into a new store (demo.db), answers "who invested where" and draws the graph around
+# Microsoft (demo-graph.svg and demo-graph.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -15,8 +16,16 @@ echo
 echo "== Who invested where"
 "$kg" --db "$db" facts --predicate invests_in --format table
 echo
+echo "== The same question in kg's query shorthand, with Spain named in French"
+"$kg" --db "$db" query --format table '?who invests_in Espagne'
+echo
 echo "== Spain, found by its French name"
 "$kg" --db "$db" entity Espagne --format table
 echo
 echo "== Store check"
 "$kg" --db "$db" check --format table
+echo
+echo "== Drawing Microsoft and what lies within two facts of it"
+"$kg" --db "$db" render --center Microsoft --hops 2 -o demo-graph.svg
+"$kg" --db "$db" render --center Microsoft --hops 2 -o demo-graph.png
+echo "wrote demo-graph.svg and demo-graph.png"

@@ -9,6 +9,7 @@ packages=(
   libboost-graph-dev                                 # graph algorithms (header-only parts)
   nlohmann-json3-dev                                 # JSON parsing and output
   libgraphviz-dev                                    # cgraph and gvc
+  fonts-dejavu-core                                  # the diagrams' font, the same on every machine
   libicu-dev                                         # normalisation, locale display names
   libcli11-dev                                       # command-line parsing
   libgtest-dev libgmock-dev                          # tests

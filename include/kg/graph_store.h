@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kg/diagram.h"
 #include "kg/graph.h"
 #include "kg/model.h"
 #include "kg/query.h"
@@ -132,6 +133,12 @@ class GraphStore {
   // snapshot outlives the store, but resolves names only while the store is open. NotFound names an
   // unknown seed; InvalidArgument for a bad filter; ResourceExhausted when it does not fit in memory.
   Result<std::unique_ptr<GraphSnapshot>> Snapshot(const SnapshotFilter& filter) const;
+
+  // Draws the part of the graph `selection` picks into `out` (DOT text, SVG or PNG bytes). NotFound
+  // names an unknown entity; InvalidArgument a bad selection or a query that returns no nodes;
+  // ResourceExhausted when the layout takes longer than options.layout_seconds.
+  Result<DiagramReport> Render(const DiagramSelection& selection, const DiagramOptions& options,
+                               std::string* out) const;
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;

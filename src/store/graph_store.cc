@@ -3,6 +3,7 @@
 #include "graph/snapshot_loader.h"
 #include "ingest/jsonl_ingester.h"
 #include "query/query_engine.h"
+#include "render/diagram.h"
 #include "store/rocks_db.h"
 #include "store/store_checker.h"
 #include "store/store_reader.h"
@@ -84,6 +85,11 @@ Result<QueryResult> GraphStore::Query(const std::string& text) const {
 
 Result<std::unique_ptr<GraphSnapshot>> GraphStore::Snapshot(const SnapshotFilter& filter) const {
   return graph::LoadSnapshot(impl_->db, filter);
+}
+
+Result<DiagramReport> GraphStore::Render(const DiagramSelection& selection, const DiagramOptions& options,
+                                         std::string* out) const {
+  return render::RenderDiagram(*impl_->db, selection, options, out);
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }

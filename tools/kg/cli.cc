@@ -45,6 +45,7 @@ int RunWith(const std::vector<std::string>& args, Context& ctx) {
   AddPathCommand(app, ctx);
   AddRankCommand(app, ctx);
   AddComponentsCommand(app, ctx);
+  AddRenderCommand(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
   try {

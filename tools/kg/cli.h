@@ -72,6 +72,7 @@ void AddNeighborsCommand(CLI::App& app, Context& ctx);
 void AddPathCommand(CLI::App& app, Context& ctx);
 void AddRankCommand(CLI::App& app, Context& ctx);
 void AddComponentsCommand(CLI::App& app, Context& ctx);
+void AddRenderCommand(CLI::App& app, Context& ctx);
 
 }  // namespace kg::cli
 

@@ -1,6 +1,7 @@
 // `kg entity NAME`: one entity, its aliases, and every fact around it with each piece of evidence.
 #include <CLI/CLI.hpp>
 
+#include "core/human_amount.h"
 #include "kg/cli.h"
 
 namespace kg::cli {

@@ -2,6 +2,7 @@
 // one row per reported version. `kg facts --predicate invests_in` answers "who invested where".
 #include <CLI/CLI.hpp>
 
+#include "core/human_amount.h"
 #include "kg/cli.h"
 
 namespace kg::cli {

@@ -98,22 +98,6 @@ std::string CellText(const Cell& cell) {
   return "";
 }
 
-std::string HumanAmount(double amount) {
-  struct Scale {
-    double factor;
-    const char* suffix;
-  };
-  static const Scale kScales[] = {{1e12, " tn"}, {1e9, " bn"}, {1e6, " m"}, {1e3, " k"}};
-  for (const Scale& scale : kScales) {
-    if (amount >= scale.factor) {
-      char buffer[64];
-      std::snprintf(buffer, sizeof(buffer), "%.4g%s", amount / scale.factor, scale.suffix);
-      return buffer;
-    }
-  }
-  return CellText(Cell(amount));
-}
-
 void PrintRows(const Rows& rows, Format format, std::ostream& out) {
   RowPrinter printer(rows.columns, format, out);
   for (const auto& row : rows.rows) printer.Add(row);

@@ -54,9 +54,6 @@ class RowPrinter {
 // The text form of a cell, as table, TSV and CSV print it: amounts without exponent, no trailing zeros.
 std::string CellText(const Cell& cell);
 
-// An amount as people read it in a table: "1.9 bn", "450 m", "12.5 k", "980".
-std::string HumanAmount(double amount);
-
 }  // namespace kg::cli
 
 #endif  // KG_TOOLS_ROW_OUTPUT_H_

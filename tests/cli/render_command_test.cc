@@ -1,0 +1,71 @@
+// kg render on the command line, in-process: the format from -o's extension or --to, stdout with -o -,
+// the message when caps leave things out, and usage errors.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "kg/cli.h"
+#include "test_support.h"
+
+namespace kg::cli {
+namespace {
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+class RenderCommandTest : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    Outcome r = Kg({"ingest", testing::SourcePath("tests/data/query/fixture.jsonl")});
+    ASSERT_EQ(r.code, kExitOk) << r.err;
+  }
+
+  Outcome Kg(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", Path("kg.db")});
+    std::istringstream in;
+    std::ostringstream out, err;
+    int code = cli::Run(args, in, out, err);
+    return {code, out.str(), err.str()};
+  }
+};
+
+TEST_F(RenderCommandTest, TheExtensionChoosesTheFormat) {
+  ASSERT_EQ(Kg({"render", "--center", "Google", "-o", Path("g.svg")}).code, kExitOk);
+  EXPECT_EQ(testing::ReadFileBytes(Path("g.svg")).rfind("<?xml", 0), 0u);
+  ASSERT_EQ(Kg({"render", "--center", "Google", "-o", Path("g.PNG")}).code, kExitOk);
+  EXPECT_EQ(testing::ReadFileBytes(Path("g.PNG")).substr(1, 3), "PNG");
+  ASSERT_EQ(Kg({"render", "--center", "Google", "-o", Path("g.gv")}).code, kExitOk);
+  EXPECT_EQ(testing::ReadFileBytes(Path("g.gv")).rfind("digraph kg {", 0), 0u);
+  ASSERT_EQ(Kg({"render", "--center", "Google", "--to", "svg", "-o", Path("g.out")}).code, kExitOk);
+  EXPECT_EQ(testing::ReadFileBytes(Path("g.out")).rfind("<?xml", 0), 0u);
+}
+
+TEST_F(RenderCommandTest, DashWritesToStdoutAsDotByDefault) {
+  Outcome r = Kg({"render", "--entity", "Google", "--entity", "Paris", "-o", "-", "--lang", "fr"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.out.rfind("digraph kg {", 0), 0u);
+  EXPECT_NE(r.out.find("ouvre un site"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(RenderCommandTest, CapsAreReportedWithHowToRaiseThem) {
+  Outcome r = Kg({"render", "--center", "Microsoft", "--hops", "2", "--max-nodes", "3"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.err.find("the diagram shows 3 entities"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("raise --max-nodes or --max-edges"), std::string::npos) << r.err;
+}
+
+TEST_F(RenderCommandTest, UsageErrors) {
+  EXPECT_EQ(Kg({"render", "--center", "Google", "-o", Path("g.jpeg")}).code, kExitUsage);
+  EXPECT_EQ(Kg({"render", "--center", "Google", "--layout", "circo"}).code, kExitUsage);
+  EXPECT_EQ(Kg({"render", "--center", "Google", "--type", "Company"}).code, kExitUsage);
+  EXPECT_EQ(Kg({"render"}).code, kExitUsage);
+  EXPECT_EQ(Kg({"render", "--center", "Atlantis"}).code, kExitNotFound);
+}
+
+}  // namespace
+}  // namespace kg::cli

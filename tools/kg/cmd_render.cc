@@ -1,0 +1,90 @@
+// `kg render`: draws part of the graph as DOT, SVG or PNG through Graphviz. What to draw: --center NAME
+// (with --hops), --query, or --entity NAME…, narrowed by --predicate, --type and --date-from/--date-to.
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+
+#include "kg/cli.h"
+
+namespace kg::cli {
+namespace {
+
+bool ParseFormatName(const std::string& name, DiagramFormat* format) {
+  if (name == "dot") *format = DiagramFormat::kDot;
+  else if (name == "svg") *format = DiagramFormat::kSvg;
+  else if (name == "png") *format = DiagramFormat::kPng;
+  else return false;
+  return true;
+}
+
+}  // namespace
+
+void AddRenderCommand(CLI::App& app, Context& ctx) {
+  struct Flags {
+    DiagramSelection selection;
+    DiagramOptions options;
+    std::vector<std::string> types;
+    std::string output = "-";
+    std::string format;
+    std::string layout = "dot";
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* cmd = app.add_subcommand("render", "draw part of the graph as DOT, SVG or PNG (Graphviz)");
+  cmd->add_option("--center", flags->selection.centers, "draw around this entity (repeatable)");
+  cmd->add_option("--hops", flags->selection.hops, "how far from the centres to go (default 1)")
+      ->check(CLI::Range(0, 16));
+  cmd->add_option("--query", flags->selection.query, "draw the entities this kg query returns");
+  cmd->add_option("--entity", flags->selection.entities, "draw this entity (repeatable)");
+  cmd->add_option("--predicate", flags->selection.predicates, "only facts with this predicate (repeatable)");
+  cmd->add_option("--type", flags->types, "only entities of this type (repeatable)");
+  cmd->add_option("--date-from", flags->selection.date_from, "only facts reported as dated on or after this");
+  cmd->add_option("--date-to", flags->selection.date_to, "only facts reported as dated on or before this");
+  cmd->add_option("-o,--output", flags->output, "output file; its extension (.dot, .svg, .png) sets the format; - is stdout");
+  cmd->add_option("--to", flags->format, "output format: dot, svg or png")->check(CLI::IsMember({"dot", "svg", "png"}));
+  cmd->add_option("--layout", flags->layout, "Graphviz layout: dot (default), sfdp or neato")
+      ->check(CLI::IsMember({"dot", "sfdp", "neato"}));
+  cmd->add_option("--lang", flags->options.lang, "predicate labels in en (default) or fr")->check(CLI::IsMember({"en", "fr"}));
+  cmd->add_option("--max-nodes", flags->options.max_nodes, "draw at most this many entities (default 200)");
+  cmd->add_option("--max-edges", flags->options.max_edges, "draw at most this many facts (default 1000)");
+  cmd->add_option("--layout-seconds", flags->options.layout_seconds, "stop the layout after this long (default 60)")
+      ->check(CLI::PositiveNumber);
+  cmd->callback([flags, &ctx] {
+    DiagramOptions& options = flags->options;
+    if (!flags->format.empty()) {
+      ParseFormatName(flags->format, &options.format);
+    } else if (flags->output == "-") {
+      options.format = DiagramFormat::kDot;
+    } else if (!DiagramFormatFromPath(flags->output, &options.format)) {
+      return ctx.Fail(InvalidArgument("cannot tell the format from \"" + flags->output +
+                                      "\": name it .dot, .svg or .png, or pass --to"));
+    }
+    options.layout = flags->layout == "sfdp" ? DiagramLayout::kSfdp
+                     : flags->layout == "neato" ? DiagramLayout::kNeato
+                                                : DiagramLayout::kDot;
+    for (const std::string& name : flags->types) {
+      auto type = ParseEntityType(name);
+      if (!type) return ctx.Fail(InvalidArgument("unknown type '" + name + "'"));
+      flags->selection.types.push_back(*type);
+    }
+    auto store = ctx.OpenStore(OpenMode::kReadOnly);
+    if (!store) return;
+    std::string bytes;
+    auto report = store->Render(flags->selection, options, &bytes);
+    if (!report.ok()) return ctx.Fail(report.status());
+    if (flags->output == "-") {
+      ctx.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    } else {
+      std::ofstream file(flags->output, std::ios::binary | std::ios::trunc);
+      file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (!file.flush()) return ctx.Fail(IoError("cannot write " + flags->output));
+    }
+    if (report->nodes_left_out || report->edges_left_out) {
+      *ctx.err << "kg: the diagram shows " << report->nodes << " entities and " << report->edges << " facts; "
+               << (report->count_is_lower_bound ? "at least " : "") << report->nodes_left_out
+               << " more entities and " << report->edges_left_out
+               << " more facts were left out (raise --max-nodes or --max-edges to draw more)\n";
+    }
+  });
+}
+
+}  // namespace kg::cli

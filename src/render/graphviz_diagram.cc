@@ -113,6 +113,27 @@ std::string LeftOutNote(const DiagramReport& r) {
   return note + " left out";
 }
 
+// The legend is one node whose HTML-like label is a table of the types present, each on its own
+// colour. One node rather than a cluster, because sfdp and neato ignore clusters and would scatter a
+// legend's nodes among the entities. Its HTML holds only type names and colours, never data.
+void AddLegend(Agraph_t* g, const std::set<EntityType>& types) {
+  std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"4\" COLOR=\"#666666\">"
+                     "<TR><TD BORDER=\"0\"><B>Legend</B></TD></TR>";
+  for (EntityType type : types) {
+    const TypeStyle style = StyleOf(type);
+    html += std::string("<TR><TD BGCOLOR=\"") + style.fill + "\">" + EntityTypeName(type) + "</TD></TR>";
+  }
+  html += "</TABLE>";
+  Agnode_t* n = agnode(g, C("legend"), 1);
+  Set(n, "shape", "plaintext");
+  Set(n, "style", "");
+  Set(n, "fontsize", "9");
+  // agxset keeps the HTML flag when the pooled string it copies was made by agstrdup_html.
+  char* label = agstrdup_html(g, C(html));
+  agxset(n, agattr(g, AGNODE, C("label"), nullptr), label);  // declared by the entity nodes' labels
+  agstrfree(g, label);
+}
+
 // agwrite prints through stdio; a memory stream collects it.
 Result<std::string> WriteDot(Agraph_t* g) {
   char* buffer = nullptr;
@@ -224,21 +245,7 @@ Result<std::string> DiagramDot(const DiagramGraph& graph, const std::string& lan
     Set(e, "penwidth", buffer);
     if (edge.symmetric) Set(e, "dir", "none");
   }
-  if (!types.empty()) {
-    Agraph_t* legend = agsubg(g, C("cluster_legend"), 1);
-    Set(legend, "label", "Legend");
-    Set(legend, "style", "dashed");
-    Set(legend, "color", "#999999");
-    for (EntityType type : types) {
-      Agnode_t* n = agnode(legend, C(std::string("legend_") + EntityTypeName(type)), 1);
-      const TypeStyle style = StyleOf(type);
-      Set(n, "label", EntityTypeName(type));
-      Set(n, "shape", style.shape);
-      Set(n, "fillcolor", style.fill);
-      if (std::string(style.style) != "filled") Set(n, "style", style.style);
-      Set(n, "fontsize", "9");
-    }
-  }
+  if (!types.empty()) AddLegend(g, types);
   auto dot = WriteDot(g);
   agclose(g);
   return dot;

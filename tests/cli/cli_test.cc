@@ -1,4 +1,4 @@
-#include "kg/cli.h"
+#include "cli/cli_test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -19,22 +19,7 @@ const char* const kLines =
 {"subject":"Microsoft Corp.","predicate":"invests_in","object":"Spain","amount":1.9e9,"currency":"EUR","date":"2024-02","source":{"uri":"https://b.example/9"}}
 )";
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-class CliTest : public testing::TempDirTest {
- protected:
-  Outcome Kg(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {"--db", Path("kg.db")});
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    int code = cli::Run(args, in, out, err);
-    return {code, out.str(), err.str()};
-  }
-};
+class CliTest : public CliStoreTest {};
 
 TEST_F(CliTest, IngestFromStdinReportsCountsAsTsvWhenPiped) {
   Outcome r = Kg({"ingest", "-"}, kLines);

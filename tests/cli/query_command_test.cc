@@ -5,32 +5,17 @@
 
 #include <sstream>
 
-#include "kg/cli.h"
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace kg::cli {
 namespace {
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-class QueryCommandTest : public testing::TempDirTest {
+class QueryCommandTest : public CliStoreTest {
  protected:
   void SetUp() override {
-    TempDirTest::SetUp();
-    Outcome r = Kg({"ingest", testing::SourcePath("tests/data/query/fixture.jsonl")});
-    ASSERT_EQ(r.code, kExitOk) << r.err;
-  }
-
-  Outcome Kg(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {"--db", Path("kg.db")});
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    int code = cli::Run(args, in, out, err);
-    return {code, out.str(), err.str()};
+    CliStoreTest::SetUp();
+    IngestSourceFile("tests/data/query/fixture.jsonl");
   }
 };
 

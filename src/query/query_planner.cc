@@ -1,6 +1,7 @@
 #include "query/query_planner.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "query/cypher_lexer.h"
@@ -255,14 +256,18 @@ class Planner {
     return Status::Ok();
   }
 
-  // How many facts the relationship's predicates have, counted up to a cap.
+  // How many facts the relationship's predicates have, counted up to a cap, once per predicate.
   Result<double> RelCount(const RelSpec& rel) {
     if (rel.predicates.empty()) return facts_;
     double total = 0;
     for (store::PredicateId p : rel.predicates) {
-      auto n = reader_.Count(store::kPos, store::Fixed32Key(p), kCountCap);
-      if (!n.ok()) return n.status();
-      total += static_cast<double>(*n);
+      auto cached = predicate_counts_.find(p);
+      if (cached == predicate_counts_.end()) {
+        auto n = reader_.Count(store::kPos, store::Fixed32Key(p), kCountCap);
+        if (!n.ok()) return n.status();
+        cached = predicate_counts_.emplace(p, static_cast<double>(*n)).first;
+      }
+      total += cached->second;
     }
     return total;
   }
@@ -413,6 +418,7 @@ class Planner {
   store::IndexReader& reader_;
   Plan plan_;
   double entities_ = 1, facts_ = 0;
+  std::map<store::PredicateId, double> predicate_counts_;
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "query/expression_evaluator.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <set>
 
@@ -15,18 +19,30 @@ Value OrNull(const std::string& s) { return s.empty() ? Value() : Value(s); }
 
 Value FromBool(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
+// Case mapping and length in Unicode terms, as Cypher's toLower, toUpper and size are: 'ÉCOLE' lowers
+// to 'école', and 'España' has six characters.
+std::string Lower(const std::string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getRoot()).toUTF8String(out);
+  return out;
 }
 
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
+std::string Upper(const std::string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale::getRoot()).toUTF8String(out);
+  return out;
+}
+
+int64_t CodePoints(const std::string& s) {
+  int64_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// A float as an integer, truncated toward zero; null when it does not fit in 64 bits.
+Value TruncatedInteger(double d) {
+  if (!std::isfinite(d) || d >= 9223372036854775808.0 || d < -9223372036854775808.0) return Value();
+  return Value(static_cast<int64_t>(d));
 }
 
 Value ToText(const Value& v) {
@@ -37,13 +53,13 @@ Value ToText(const Value& v) {
 
 Value ToInteger(const Value& v) {
   if (v.is_int()) return v;
-  if (v.is_double()) return std::isfinite(v.as_number()) ? Value(static_cast<int64_t>(v.as_number())) : Value();
+  if (v.is_double()) return TruncatedInteger(v.as_number());
   if (v.is_string()) {
     char* end = nullptr;
     const std::string& s = v.as_string();
     const double d = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != '\0' || !std::isfinite(d)) return Value();
-    return Value(static_cast<int64_t>(d));
+    if (end == s.c_str() || *end != '\0') return Value();
+    return TruncatedInteger(d);
   }
   return Value();
 }
@@ -148,6 +164,7 @@ Result<Value> Evaluator::RelProperty(const Binding& b, const std::string& key) {
     if (!name.ok()) return name.status();
     return Value(**name);
   }
+  if (key == "evidence_count") return Value(static_cast<int64_t>(b.evidence_count));
   const store::QualifierGroup* g = b.values;
   if (!g) return Internal("a relationship was bound without its values");
   if (key == "amount") return g->amount ? Value(*g->amount) : Value();
@@ -192,7 +209,7 @@ Result<Value> Evaluator::Function(const Expr& e) {
   if (!v.ok()) return v;
   if (e.name == "size") {
     if (v->is_list()) return Value(static_cast<int64_t>(v->as_list().size()));
-    if (v->is_string()) return Value(static_cast<int64_t>(v->as_string().size()));
+    if (v->is_string()) return Value(CodePoints(v->as_string()));
     return Value();
   }
   if (e.name == "tolower") return v->is_string() ? Value(Lower(v->as_string())) : Value();
@@ -298,8 +315,8 @@ Result<Value> Evaluator::Eval(const Expr& e) {
     case Expr::Kind::kNegate: {
       auto v = Eval(e.args[0]);
       if (!v.ok() || v->is_null()) return v;
-      if (v->is_int()) return Value(-v->as_int());
-      if (v->is_double()) return Value(-v->as_number());
+      if (v->is_int() && v->as_int() != INT64_MIN) return Value(-v->as_int());
+      if (v->is_number()) return Value(-v->as_number());
       return InvalidArgument("unary minus expects a number");
     }
     case Expr::Kind::kFunction:

@@ -21,7 +21,9 @@ struct Binding {
   store::EntityId node = 0;                         // Slot::Kind::kNode
   store::Triple fact;                               // kRel
   int group = 0;                                    // kRel: which qualifier set of the fact
-  const store::QualifierGroup* values = nullptr;    // kRel: that set, when the slot needs values
+  const store::QualifierGroup* values = nullptr;    // kRel: that set, when the slot needs values; valid
+                                                    // only while the slot is bound
+  uint64_t evidence_count = 0;                      // kRel: that set's pieces of evidence
   std::vector<store::Triple> path;                  // kPath: the facts walked, in order
 };
 

@@ -98,27 +98,44 @@ Status QueryExecutor::BindNode(size_t step, int node, store::EntityId id) {
   return status;
 }
 
+// Whether `fact` is already bound in this row: by another single-hop relationship (for the same
+// qualifier set when `group` is not -1) or inside a variable-length one other than `except_slot`.
+bool QueryExecutor::FactInUse(const store::Triple& fact, int except_slot, int group) const {
+  for (const RelSpec& rel : plan_.rels) {
+    const int o = rel.slot;
+    if (o == except_slot || !bound_[o]) continue;
+    if (plan_.slots[o].kind == Slot::Kind::kRel) {
+      if (row_[o].fact == fact && (group < 0 || row_[o].group == group)) return true;
+    } else if (std::find(row_[o].path.begin(), row_[o].path.end(), fact) != row_[o].path.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Binds a single-hop relationship once per qualifier set of `fact`, then its far end `to` to `other`.
 Status QueryExecutor::BindFact(size_t step, const RelSpec& rel, const store::Triple& fact, int to,
                                store::EntityId other) {
   const int slot = rel.slot;
+  // The far end is tested first: evidence is only read for facts that can still match.
+  const int to_slot = plan_.nodes[to].slot;
+  if (bound_[to_slot]) {
+    if (row_[to_slot].node != other) return Status::Ok();
+  } else {
+    auto matches = NodeMatches(plan_.nodes[to], other);
+    if (!matches.ok()) return matches.status();
+    if (!*matches) return Status::Ok();
+  }
   const bool needs_values = plan_.slots[slot].needs_values;
   std::vector<store::QualifierGroup>& groups = groups_[step];
   KG_RETURN_IF_ERROR(reader_.Groups(fact, needs_values, &groups));
   for (size_t g = 0; g < groups.size() && !stop_; ++g) {
-    bool reused = false;
-    for (const RelSpec& other_rel : plan_.rels) {
-      const int o = other_rel.slot;
-      if (o != slot && bound_[o] && plan_.slots[o].kind == Slot::Kind::kRel && row_[o].fact == fact &&
-          row_[o].group == static_cast<int>(g)) {
-        reused = true;
-      }
-    }
-    if (reused) continue;
+    if (FactInUse(fact, slot, static_cast<int>(g))) continue;
     Binding& b = row_[slot];
     b.fact = fact;
     b.group = static_cast<int>(g);
     b.values = needs_values ? &groups[g] : nullptr;
+    b.evidence_count = groups[g].evidence_count;
     bool pass = true;
     for (const auto& [key, value] : rel.filters) {
       auto actual = evaluator_.RelProperty(b, key);
@@ -256,7 +273,7 @@ Status QueryExecutor::Walk(size_t step, const RelSpec& rel, Direction dir, store
   }
   if (depth == rel.max_hops || stop_) return Status::Ok();
   return ForEachAdjacent(at, dir, rel, [&](const store::Triple& t, store::EntityId other) -> Status {
-    if (std::find(path.begin(), path.end(), t) != path.end()) return Status::Ok();
+    if (std::find(path.begin(), path.end(), t) != path.end() || FactInUse(t, rel.slot, -1)) return Status::Ok();
     path.push_back(t);
     Status status = Walk(step, rel, dir, other, depth + 1, to);
     path.pop_back();

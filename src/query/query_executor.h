@@ -43,6 +43,7 @@ class QueryExecutor {
   Status ForEachAdjacent(store::EntityId x, Direction dir, const RelSpec& rel, const Visit& visit);
   Status ScanPrefix(store::Cf cf, const std::string& prefix, const std::function<Status(const store::Triple&)>& fn);
   Result<bool> NodeMatches(const NodeSpec& spec, store::EntityId id);
+  bool FactInUse(const store::Triple& fact, int except_slot, int group) const;
 
   const Plan& plan_;
   store::IndexReader& reader_;

@@ -1,6 +1,7 @@
 #include "query/query_planner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -34,7 +35,8 @@ std::optional<Value> ConstantOf(const Expr& e) {
     case Expr::Kind::kNegate: {
       auto inner = e.args.empty() ? std::nullopt : ConstantOf(e.args[0]);
       if (!inner) return std::nullopt;
-      if (inner->is_int()) return Value(-inner->as_int());
+      if (inner->is_int() && inner->as_int() != INT64_MIN) return Value(-inner->as_int());
+      if (inner->is_int()) return Value(-inner->as_number());
       if (inner->is_double()) return Value(-inner->as_number());
       return std::nullopt;
     }
@@ -190,6 +192,9 @@ class Planner {
     for (const std::string& name : rel.types) {
       auto id = reader_.FindPredicate(name);
       if (!id.ok()) return id.status();
+      if (std::find(spec.predicate_names.begin(), spec.predicate_names.end(), name) != spec.predicate_names.end()) {
+        continue;  // [:a|a] is [:a]
+      }
       if (*id) {
         spec.predicates.push_back(**id);
       } else if (schema::PredicateVocabulary::Builtin().Find(name) == nullptr) {
@@ -215,13 +220,18 @@ class Planner {
     return Status::Ok();
   }
 
-  // Checks property reads against the slot kinds and marks the relationships whose values are read.
+  // Checks property reads against the slot kinds, and marks the relationships whose qualifier values are
+  // read: their evidence must be decoded. type(r), r.predicate and r.evidence_count need no decoding.
   Status CheckExpr(const Expr& e) {
+    if (e.kind == Expr::Kind::kFunction && (e.name == "type" || e.name == "id" || e.name == "labels") &&
+        e.args.size() == 1 && e.args[0].kind == Expr::Kind::kVariable) {
+      return Status::Ok();
+    }
     if (e.kind == Expr::Kind::kProperty || e.kind == Expr::Kind::kVariable) {
       const int slot = plan_.SlotOf(e.name);
       if (slot >= 0) {
         Slot& s = plan_.slots[slot];
-        s.needs_values = true;
+        if (e.kind == Expr::Kind::kVariable || NeedsValues(e.property)) s.needs_values = true;
         if (e.kind == Expr::Kind::kProperty) {
           if (s.kind == Slot::Kind::kPath) {
             return Error(e.position, "'" + e.name + "' is a variable-length relationship, a list: it has no "
@@ -243,6 +253,10 @@ class Planner {
     return Status::Ok();
   }
 
+  static bool NeedsValues(const std::string& rel_property) {
+    return rel_property != "predicate" && rel_property != "evidence_count";
+  }
+
   Status MarkReferences() {
     if (query_.where) KG_RETURN_IF_ERROR(CheckExpr(*query_.where));
     for (const ReturnItem& item : query_.items) KG_RETURN_IF_ERROR(CheckExpr(item.expr));
@@ -251,7 +265,7 @@ class Planner {
       for (Slot& slot : plan_.slots) slot.needs_values |= slot.named;
     }
     for (const RelSpec& rel : plan_.rels) {
-      if (!rel.filters.empty()) plan_.slots[rel.slot].needs_values = true;
+      for (const auto& [key, value] : rel.filters) plan_.slots[rel.slot].needs_values |= NeedsValues(key);
     }
     return Status::Ok();
   }

@@ -18,6 +18,23 @@ bool SameExpr(const Expr& a, const Expr& b) {
   return true;
 }
 
+// Replaces each variable that names a RETURN column with that column's expression: ORDER BY may use
+// aliases inside expressions (ORDER BY toLower(n) for RETURN a.name AS n), and aliases shadow variables.
+void SubstituteAliases(Expr& e, const std::vector<ReturnItem>& items) {
+  if (e.kind == Expr::Kind::kVariable || e.kind == Expr::Kind::kProperty) {
+    for (const ReturnItem& item : items) {
+      if (item.alias != e.name) continue;
+      if (e.kind == Expr::Kind::kVariable) {
+        e = item.expr;
+      } else if (item.expr.kind == Expr::Kind::kVariable) {
+        e.name = item.expr.name;  // RETURN a AS n ... ORDER BY n.name
+      }
+      return;
+    }
+  }
+  for (Expr& arg : e.args) SubstituteAliases(arg, items);
+}
+
 bool ContainsAggregate(const Expr& e) {
   if (IsAggregate(e)) return true;
   return std::any_of(e.args.begin(), e.args.end(), ContainsAggregate);
@@ -49,10 +66,10 @@ struct ResultShaper::Aggregate {
     const std::string& f = expr->name;
     if (f == "sum" || f == "avg") {
       if (!v->is_number()) return InvalidArgument(f + "() expects numbers, got " + ValueToJson(*v));
-      if (v->is_int()) {
-        int_sum += v->as_int();
+      if (v->is_int() && all_int && !__builtin_add_overflow(int_sum, v->as_int(), &int_sum)) {
+        // exact while it fits
       } else {
-        all_int = false;
+        all_int = false;  // a float, or an integer sum past int64: continue in floating point
       }
       sum += v->as_number();
     } else if (f == "min" || f == "max") {
@@ -81,6 +98,7 @@ struct ResultShaper::Group {
 
 std::vector<ReturnItem> ReturnItems(const Query& query, const Plan& plan) {
   if (!query.return_all) return query.items;
+  // RETURN *, a.name AS n: the variables first, then the items written after the star.
   std::vector<const Slot*> named;
   for (const Slot& slot : plan.slots) {
     if (slot.named) named.push_back(&slot);
@@ -95,6 +113,7 @@ std::vector<ReturnItem> ReturnItems(const Query& query, const Plan& plan) {
     item.alias = slot.name;
     items.push_back(std::move(item));
   }
+  items.insert(items.end(), query.items.begin(), query.items.end());
   return items;
 }
 
@@ -135,8 +154,10 @@ Status ResultShaper::Prepare() {
       if (aggregating_ || query_.distinct) {
         return InvalidArgument("ORDER BY in a query with DISTINCT or aggregates can only use RETURN columns");
       }
-      if (ContainsAggregate(sort.expr)) return InvalidArgument("ORDER BY cannot aggregate; name it in RETURN");
-      key.expr = &sort.expr;
+      rewritten_.push_back(sort.expr);
+      SubstituteAliases(rewritten_.back(), items_);
+      if (ContainsAggregate(rewritten_.back())) return InvalidArgument("ORDER BY cannot aggregate; name it in RETURN");
+      key.expr_index = static_cast<int>(rewritten_.size()) - 1;
     }
     sort_keys_.push_back(key);
   }
@@ -176,8 +197,8 @@ Result<bool> ResultShaper::Accept() {
   if (!aggregating_) {
     std::vector<Value> sort_values(sort_keys_.size());
     for (size_t k = 0; k < sort_keys_.size(); ++k) {
-      if (!sort_keys_[k].expr) continue;
-      auto v = evaluator_.Eval(*sort_keys_[k].expr);
+      if (sort_keys_[k].expr_index < 0) continue;
+      auto v = evaluator_.Eval(rewritten_[sort_keys_[k].expr_index]);
       if (!v.ok()) return v.status();
       sort_values[k] = std::move(v).value();
     }

@@ -43,8 +43,8 @@ class ResultShaper {
   struct Aggregate;
   struct Group;
   struct SortKey {
-    int column = -1;            // a RETURN column, or
-    const Expr* expr = nullptr; // an expression evaluated on the matched row
+    int column = -1;      // a RETURN column, or
+    int expr_index = -1;  // an expression of rewritten_, evaluated on the matched row
     bool descending = false;
   };
 
@@ -61,6 +61,7 @@ class ResultShaper {
   std::vector<bool> aggregate_item_;
   bool aggregating_ = false;
   std::vector<SortKey> sort_keys_;
+  std::vector<Expr> rewritten_;  // ORDER BY expressions with RETURN aliases spelled out
 
   std::unordered_set<std::string> seen_;  // DISTINCT
   std::vector<std::unique_ptr<Group>> groups_;

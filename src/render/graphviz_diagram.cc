@@ -2,7 +2,10 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <fcntl.h>
+#include <linux/close_range.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,10 +118,12 @@ std::string LeftOutNote(const DiagramReport& r) {
 
 // The legend is one node whose HTML-like label is a table of the types present, each on its own
 // colour. One node rather than a cluster, because sfdp and neato ignore clusters and would scatter a
-// legend's nodes among the entities. Its HTML holds only type names and colours, never data.
+// legend's nodes among the entities. Its HTML holds only type names and colours, never data; its
+// "&#160;" keeps it apart from every data string in cgraph's string pool, since LabelText turns each
+// data "&" into "&amp;".
 void AddLegend(Agraph_t* g, const std::set<EntityType>& types) {
   std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"4\" COLOR=\"#666666\">"
-                     "<TR><TD BORDER=\"0\"><B>Legend</B></TD></TR>";
+                     "<TR><TD BORDER=\"0\"><B>Legend</B>&#160;</TD></TR>";
   for (EntityType type : types) {
     const TypeStyle style = StyleOf(type);
     html += std::string("<TR><TD BGCOLOR=\"") + style.fill + "\">" + EntityTypeName(type) + "</TD></TR>";
@@ -159,6 +164,13 @@ const char* EngineName(DiagramLayout layout) {
 
 // In the child: lay out and render, write the bytes to `fd`, and exit with 0 only when all went well.
 [[noreturn]] void RenderInChild(const std::string& dot, const char* engine, const char* format, int fd) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the process that waits for the picture
+  // Only the pipe stays open: descriptors inherited from other threads' work must not be held.
+  if (fd != 3) {
+    if (dup2(fd, 3) < 0) _exit(7);
+    fd = 3;
+  }
+  close_range(4, ~0U, 0);
   agseterr(AGMAX);  // errors surface as the exit code; the parent reports them
   GVC_t* gvc = gvContext();
   Agraph_t* g = agmemread(dot.c_str());
@@ -180,7 +192,8 @@ const char* EngineName(DiagramLayout layout) {
 std::string LabelText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     const unsigned char u = static_cast<unsigned char>(c);
     if (c == '\\') {
       out += "\\\\";
@@ -191,6 +204,10 @@ std::string LabelText(std::string_view text) {
       out += static_cast<char>(0xE0 | (picture >> 12));
       out += static_cast<char>(0x80 | ((picture >> 6) & 0x3F));
       out += static_cast<char>(0x80 | (picture & 0x3F));
+    } else if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      out += "\xEF\xBF\xBD";  // U+FFFE and U+FFFF are not characters XML may carry: U+FFFD instead
+      i += 2;
     } else {
       out += c;
     }
@@ -252,10 +269,16 @@ Result<std::string> DiagramDot(const DiagramGraph& graph, const std::string& lan
 }
 
 Result<std::string> LayOutDot(const std::string& dot, DiagramLayout layout, DiagramFormat format, double seconds) {
+  if (!(seconds > 0 && seconds <= 86400)) return InvalidArgument("the layout time limit must lie between 0 and one day");
   const char* renderer = format == DiagramFormat::kPng ? "png" : "svg";
   int fds[2];
-  if (pipe(fds) != 0) return IoError("cannot create a pipe for Graphviz");
-  const pid_t child = fork();
+  if (pipe2(fds, O_CLOEXEC) != 0) return IoError("cannot create a pipe for Graphviz");
+  pid_t child;
+  {
+    // No other thread may be inside cgraph while its memory is copied into the child.
+    std::lock_guard<std::mutex> lock(GraphvizMutex());
+    child = fork();
+  }
   if (child < 0) {
     close(fds[0]);
     close(fds[1]);
@@ -268,7 +291,7 @@ Result<std::string> LayOutDot(const std::string& dot, DiagramLayout layout, Diag
   close(fds[1]);
   std::string bytes;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  bool timed_out = false;
+  bool timed_out = false, read_failed = false;
   char buffer[65536];
   while (true) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -278,16 +301,26 @@ Result<std::string> LayOutDot(const std::string& dot, DiagramLayout layout, Diag
     }
     pollfd p{fds[0], POLLIN, 0};
     const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
-    if (ready < 0 && errno != EINTR) break;
-    if (ready <= 0) continue;
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) {
+      read_failed = true;
+      break;
+    }
+    if (ready == 0) continue;
     const ssize_t n = read(fds[0], buffer, sizeof buffer);
-    if (n <= 0) break;  // end of output
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      read_failed = true;
+      break;
+    }
+    if (n == 0) break;  // the child closed its end: all output is in
     bytes.append(buffer, static_cast<size_t>(n));
   }
   close(fds[0]);
-  if (timed_out) kill(child, SIGKILL);
+  if (timed_out || read_failed) kill(child, SIGKILL);
   int status = 0;
-  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited;
+  while ((waited = waitpid(child, &status, 0)) < 0 && errno == EINTR) {
   }
   if (timed_out) {
     char limit[32];
@@ -295,7 +328,9 @@ Result<std::string> LayOutDot(const std::string& dot, DiagramLayout layout, Diag
     return ResourceExhausted(std::string("the ") + EngineName(layout) + " layout took longer than " + limit +
                              " s; draw fewer entities (--max-nodes), try --layout sfdp, or raise --layout-seconds");
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (read_failed) return IoError("reading the diagram from the Graphviz process failed");
+  if (waited != child) return Internal("lost track of the Graphviz layout process");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.empty()) {
     return Internal(std::string("Graphviz failed to lay out or render the diagram (") +
                     (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : std::string("killed")) + ")");
   }

@@ -187,6 +187,23 @@ TEST_F(QueryEngineTest, ARelationshipBindsOncePerRow) {
             (Strings{"invests_in | partner_of", "partner_of | invests_in"}));
 }
 
+TEST_F(QueryEngineTest, PathsAndSingleRelationshipsNeverShareAFact) {
+  // From LinkedIn up to Microsoft and back down: the walk may not reuse the fact r already holds.
+  EXPECT_EQ(Rows("MATCH (l {name: 'LinkedIn'})-[r:subsidiary_of]->(m)<-[:subsidiary_of*1..2]-(s) RETURN s.name "
+                 "ORDER BY s.name"),
+            (Strings{"Mojang", "Xbox Game Studios"}));
+}
+
+TEST_F(QueryEngineTest, ReviewedCornerCases) {
+  EXPECT_EQ(Rows("MATCH (a {name: 'Google'})-[r:invests_in|invests_in]->(b) RETURN b.name"), (Strings{"France"}));
+  EXPECT_EQ(Rows("MATCH (c:City) RETURN *, c.name AS n"), (Strings{R"({"id":7,"name":"Paris","type":"City"} | Paris)"}));
+  EXPECT_EQ(columns_, (Strings{"c", "n"}));
+  EXPECT_EQ(Rows("MATCH (p:Person) RETURN p.name AS n ORDER BY toLower(n) DESC"),
+            (Strings{"Pedro Sánchez", "Olaf Scholz", "Brad Smith"}));
+  EXPECT_EQ(Rows("MATCH (p {name: 'Pedro Sánchez'}) RETURN size(p.name), toUpper(p.name), toInteger(1e30)"),
+            (Strings{"13 | PEDRO SÁNCHEZ | null"}));
+}
+
 TEST_F(QueryEngineTest, EmptyResults) {
   EXPECT_EQ(Rows("MATCH (a {name: 'Nobody'})-->(b) RETURN b.name"), Strings{});
   EXPECT_EQ(Rows("MATCH (a {name: 'Nobody'})-->(b) RETURN count(*)"), (Strings{"0"}));

@@ -82,6 +82,14 @@ StoreWriter::StoreWriter(RocksDb* db) : db_(db), indexed_(db), unit_(&indexed_) 
 void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   bulk_ = std::make_unique<BulkUnit>(db_, sst_min_entries);
   unit_ = bulk_.get();
+  // Loading into an empty store, the writer knows every key, so these families are never read during
+  // the load and need no compaction until it ends. (Sources and their evidence are keyed by source id,
+  // which grows, so their files seldom overlap and compact cheaply as they come.) Should deferring
+  // fail, compaction just goes on.
+  if (entity_ids_complete_ && source_ids_complete_ && fact_fingerprints_complete_ &&
+      evidence_fingerprints_complete_) {
+    (void)db_->DeferCompactions({kEvidence, kPos, kOsp, kSourceUris, kNames});
+  }
 }
 
 void StoreWriter::UseIndexedUnits() {
@@ -91,6 +99,9 @@ void StoreWriter::UseIndexedUnits() {
   }
   unit_ = &indexed_;
   bulk_.reset();
+  // Every unit is durable by now; a failed compaction leaves a store that is correct, only slower to
+  // read, and the next writer's automatic compactions catch up.
+  (void)db_->FinishDeferredCompactions();
 }
 
 Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {

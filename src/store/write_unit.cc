@@ -150,6 +150,8 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
 
     const Cf family = static_cast<Cf>(cf);
     rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(family)));
+    // A file that compaction will soon rewrite (and compress) is not worth compressing now.
+    if (db_->CompactionDeferred(family)) options.compression = rocksdb::kNoCompression;
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(family));
     const std::string path = (staging / (std::to_string(sequence) + "-" + CfName(family) + ".sst")).string();
     KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));

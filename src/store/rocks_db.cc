@@ -19,14 +19,18 @@ constexpr const char* kCfNames[kCfCount] = {
 
 constexpr const char* kFormatKey = "format_version";
 
-rocksdb::ColumnFamilyOptions CfOptions() {
+// Secondary indexes are only ever scanned by prefix, never looked up by whole key.
+bool ScannedOnly(int family) { return family == kPos || family == kOsp || family == kSourceEvidence; }
+
+rocksdb::ColumnFamilyOptions CfOptions(int family) {
   rocksdb::ColumnFamilyOptions options;
   // The default skip-list memtable, not a vector one: merging reads the keys it is about to write, and
   // a vector memtable sorts itself again on every read, which made a 200k-line load take minutes.
   options.write_buffer_size = 64 << 20;
   rocksdb::BlockBasedTableOptions table;
-  // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them.
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them. A
+  // family that is only scanned would build and keep a filter for nothing.
+  if (!ScannedOnly(family)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.block_cache = rocksdb::NewLRUCache(64 << 20);
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.compression = rocksdb::kLZ4Compression;
@@ -112,7 +116,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   options.keep_log_file_num = 2;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions());
+  for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions(i));
 
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;

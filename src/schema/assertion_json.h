@@ -48,6 +48,10 @@ ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& 
 // to an equal Assertion, so this is what the store keeps and what `kg export --to jsonl` prints.
 std::string ToCanonicalJson(const Assertion& assertion);
 
+// Appends `s` to `out` as a JSON string, escaped exactly as nlohmann's dump() escapes it (ensure_ascii
+// off), so that hand-written encoders produce the bytes nlohmann would. `s` must be valid UTF-8.
+void AppendJsonString(std::string* out, std::string_view s);
+
 // The column (1-based, in code points) of byte offset `byte_offset` within `line`.
 int ColumnOf(std::string_view line, size_t byte_offset);
 

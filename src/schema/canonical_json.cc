@@ -9,9 +9,43 @@
 namespace kg::schema {
 namespace {
 
+// Numbers keep nlohmann's own formatting (shortest round-trip, "1900000000.0" for whole doubles).
+void AppendDouble(std::string* out, double d) { out->append(nlohmann::json(d).dump()); }
+
+void AppendKey(std::string* out, bool* first, const char* key) {
+  if (!*first) out->push_back(',');
+  *first = false;
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendEntity(std::string* out, const EntityRef& e) {
+  if (!e.type && e.external_id.empty() && e.lang.empty()) return AppendJsonString(out, e.name);
+  bool first = true;
+  out->push_back('{');
+  AppendKey(out, &first, "name");
+  AppendJsonString(out, e.name);
+  if (e.type) {
+    AppendKey(out, &first, "type");
+    AppendJsonString(out, EntityTypeName(*e.type));
+  }
+  if (!e.external_id.empty()) {
+    AppendKey(out, &first, "id");
+    AppendJsonString(out, e.external_id);
+  }
+  if (!e.lang.empty()) {
+    AppendKey(out, &first, "lang");
+    AppendJsonString(out, e.lang);
+  }
+  out->push_back('}');
+}
+
+}  // namespace
+
 // JSON string escaping as nlohmann's dump() does it with ensure_ascii off: quotes, backslashes and
 // control characters are escaped, everything else (UTF-8 included) is copied.
-void AppendString(std::string* out, const std::string& s) {
+void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   for (unsigned char c : s) {
@@ -36,40 +70,6 @@ void AppendString(std::string* out, const std::string& s) {
   out->push_back('"');
 }
 
-// Numbers keep nlohmann's own formatting (shortest round-trip, "1900000000.0" for whole doubles).
-void AppendDouble(std::string* out, double d) { out->append(nlohmann::json(d).dump()); }
-
-void AppendKey(std::string* out, bool* first, const char* key) {
-  if (!*first) out->push_back(',');
-  *first = false;
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
-}
-
-void AppendEntity(std::string* out, const EntityRef& e) {
-  if (!e.type && e.external_id.empty() && e.lang.empty()) return AppendString(out, e.name);
-  bool first = true;
-  out->push_back('{');
-  AppendKey(out, &first, "name");
-  AppendString(out, e.name);
-  if (e.type) {
-    AppendKey(out, &first, "type");
-    AppendString(out, EntityTypeName(*e.type));
-  }
-  if (!e.external_id.empty()) {
-    AppendKey(out, &first, "id");
-    AppendString(out, e.external_id);
-  }
-  if (!e.lang.empty()) {
-    AppendKey(out, &first, "lang");
-    AppendString(out, e.lang);
-  }
-  out->push_back('}');
-}
-
-}  // namespace
-
 std::string ToCanonicalJson(const Assertion& a) {
   std::string out;
   out.reserve(256 + a.evidence_text.size());
@@ -78,7 +78,7 @@ std::string ToCanonicalJson(const Assertion& a) {
   AppendKey(&out, &first, "subject");
   AppendEntity(&out, a.subject);
   AppendKey(&out, &first, "predicate");
-  AppendString(&out, a.predicate);
+  AppendJsonString(&out, a.predicate);
   AppendKey(&out, &first, "object");
   AppendEntity(&out, a.object);
   if (a.amount) {
@@ -87,15 +87,15 @@ std::string ToCanonicalJson(const Assertion& a) {
   }
   if (!a.currency.empty()) {
     AppendKey(&out, &first, "currency");
-    AppendString(&out, a.currency);
+    AppendJsonString(&out, a.currency);
   }
   if (!a.date.empty()) {
     AppendKey(&out, &first, "date");
-    AppendString(&out, a.date);
+    AppendJsonString(&out, a.date);
   }
   if (!a.period.empty()) {
     AppendKey(&out, &first, "period");
-    AppendString(&out, a.period);
+    AppendJsonString(&out, a.period);
   }
   if (a.confidence) {
     AppendKey(&out, &first, "confidence");
@@ -106,14 +106,14 @@ std::string ToCanonicalJson(const Assertion& a) {
     bool inner = true;
     out.push_back('{');
     AppendKey(&out, &inner, "uri");
-    AppendString(&out, a.source_uri);
+    AppendJsonString(&out, a.source_uri);
     if (!a.source_title.empty()) {
       AppendKey(&out, &inner, "title");
-      AppendString(&out, a.source_title);
+      AppendJsonString(&out, a.source_title);
     }
     if (!a.source_published.empty()) {
       AppendKey(&out, &inner, "published");
-      AppendString(&out, a.source_published);
+      AppendJsonString(&out, a.source_published);
     }
     out.push_back('}');
   }
@@ -123,7 +123,7 @@ std::string ToCanonicalJson(const Assertion& a) {
     out.push_back('{');
     if (!a.evidence_text.empty()) {
       AppendKey(&out, &inner, "text");
-      AppendString(&out, a.evidence_text);
+      AppendJsonString(&out, a.evidence_text);
     }
     if (a.evidence_start) {
       AppendKey(&out, &inner, "start");
@@ -137,7 +137,7 @@ std::string ToCanonicalJson(const Assertion& a) {
   }
   if (!a.extractor.empty()) {
     AppendKey(&out, &first, "extractor");
-    AppendString(&out, a.extractor);
+    AppendJsonString(&out, a.extractor);
   }
   out.push_back('}');
   return out;

@@ -68,11 +68,26 @@ Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value) {
   }
 }
 
+// Written by hand, as nlohmann's dump() would write it (keys in its sorted order): a bulk load encodes
+// a source for about every other line, and building a json object for each was a visible cost.
 std::string EncodeSource(const SourceRecord& record) {
-  json doc = {{"uri", record.uri}};
-  if (!record.title.empty()) doc["title"] = record.title;
-  if (!record.published.empty()) doc["published"] = record.published;
-  return doc.dump();
+  std::string out;
+  out.reserve(32 + record.uri.size() + record.title.size() + record.published.size());
+  out.push_back('{');
+  if (!record.published.empty()) {
+    out.append("\"published\":");
+    schema::AppendJsonString(&out, record.published);
+    out.push_back(',');
+  }
+  if (!record.title.empty()) {
+    out.append("\"title\":");
+    schema::AppendJsonString(&out, record.title);
+    out.push_back(',');
+  }
+  out.append("\"uri\":");
+  schema::AppendJsonString(&out, record.uri);
+  out.push_back('}');
+  return out;
 }
 
 Result<SourceRecord> DecodeSource(SourceId id, std::string_view value) {

@@ -3,7 +3,9 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -17,14 +19,18 @@ constexpr const char* kCfNames[kCfCount] = {
 
 constexpr const char* kFormatKey = "format_version";
 
-rocksdb::ColumnFamilyOptions CfOptions() {
+// Secondary indexes are only ever scanned by prefix, never looked up by whole key.
+bool ScannedOnly(int family) { return family == kPos || family == kOsp || family == kSourceEvidence; }
+
+rocksdb::ColumnFamilyOptions CfOptions(int family) {
   rocksdb::ColumnFamilyOptions options;
   // The default skip-list memtable, not a vector one: merging reads the keys it is about to write, and
   // a vector memtable sorts itself again on every read, which made a 200k-line load take minutes.
   options.write_buffer_size = 64 << 20;
   rocksdb::BlockBasedTableOptions table;
-  // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them.
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Existence checks during merge are point lookups that mostly miss: a Bloom filter answers them. A
+  // family that is only scanned would build and keep a filter for nothing.
+  if (!ScannedOnly(family)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.block_cache = rocksdb::NewLRUCache(64 << 20);
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.compression = rocksdb::kLZ4Compression;
@@ -110,7 +116,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   options.keep_log_file_num = 2;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions());
+  for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions(i));
 
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
@@ -154,6 +160,59 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
                               std::to_string(kFormatVersion));
   }
   return store;
+}
+
+Status RocksDb::DeferCompactions(const std::vector<Cf>& families) {
+  for (Cf family : families) {
+    KG_RETURN_IF_ERROR(FromRocks(db_->SetOptions(handles_[family], {{"disable_auto_compactions", "true"}}),
+                                 std::string("deferring compactions of ") + CfName(family)));
+    deferred_.push_back(family);
+  }
+  return Status::Ok();
+}
+
+Status RocksDb::FinishDeferredCompactions() {
+  // The families compact on both cores: the largest one (first in deferred_) on its own thread, the
+  // others one after another on this one.
+  auto compact = [this](Cf family) {
+    Status status = CompactIntoLastLevel(family);
+    Status resumed = FromRocks(db_->SetOptions(handles_[family], {{"disable_auto_compactions", "false"}}),
+                               std::string("resuming compactions of ") + CfName(family));
+    return status.ok() ? resumed : status;
+  };
+  std::vector<Cf> families;
+  families.swap(deferred_);
+  if (families.empty()) return Status::Ok();
+  std::future<Status> largest = std::async(std::launch::async, compact, families.front());
+  Status first = Status::Ok();
+  for (size_t i = 1; i < families.size(); ++i) {
+    Status status = compact(families[i]);
+    if (first.ok()) first = status;
+  }
+  Status status = largest.get();
+  return status.ok() ? first : status;
+}
+
+bool RocksDb::CompactionDeferred(Cf family) const {
+  return std::find(deferred_.begin(), deferred_.end(), family) != deferred_.end();
+}
+
+Status RocksDb::CompactIntoLastLevel(Cf family) {
+  // Ingested files land on whichever level they fit, often one file a level. CompactRange would merge
+  // them level by level, rewriting the data once per level; one CompactFiles call rewrites it once.
+  rocksdb::ColumnFamilyMetaData meta;
+  db_->GetColumnFamilyMetaData(handles_[family], &meta);
+  std::vector<std::string> files;
+  for (const auto& level : meta.levels) {
+    for (const auto& file : level.files) files.push_back(file.name);
+  }
+  // Files ingested into an empty level, or one above all that overlaps them, are already in order.
+  if (meta.levels.empty() || meta.levels.front().files.empty()) return Status::Ok();
+  rocksdb::CompactionOptions options;
+  options.compression = rocksdb::kDisableCompressionOption;  // the family's own, LZ4
+  options.output_file_size_limit = 64 << 20;
+  return FromRocks(db_->CompactFiles(options, handles_[family], files, static_cast<int>(meta.levels.size()) - 1),
+                   std::string("compacting ") + CfName(family));
 }
 
 RocksDb::~RocksDb() {

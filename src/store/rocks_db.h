@@ -57,13 +57,28 @@ class RocksDb {
   const std::string& dir() const { return dir_; }
   bool read_only() const { return read_only_; }
 
+  // Stops automatic compaction of `families` until FinishDeferredCompactions(). A bulk load into an
+  // empty store uses it for the families it writes but never reads back: their files are then merged
+  // once, at the end, instead of being rewritten level by level as the load goes on. Durability does
+  // not depend on compaction, so a crash in between loses nothing; the next open compacts as usual.
+  // Put the largest family first. Not thread-safe: call between units.
+  Status DeferCompactions(const std::vector<Cf>& families);
+  // Compacts the deferred families into one sorted run each and turns automatic compaction back on.
+  // OK when nothing was deferred.
+  Status FinishDeferredCompactions();
+  // True between DeferCompactions() and FinishDeferredCompactions() for a family named there: its
+  // ingested files will be rewritten before anyone reads much of them.
+  bool CompactionDeferred(Cf family) const;
+
  private:
   RocksDb() = default;
+  Status CompactIntoLastLevel(Cf family);  // every file of `family` into one sorted run
 
   std::string dir_;
   bool read_only_ = false;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::vector<Cf> deferred_;
 };
 
 }  // namespace kg::store

@@ -11,7 +11,7 @@
 namespace kg::store {
 namespace {
 
-constexpr size_t kMaxKeyCache = 1 << 20;
+constexpr size_t kMaxResolvedRefs = 1 << 20;
 
 const std::vector<EntityType>& AnyType() {
   static const std::vector<EntityType> any;
@@ -29,13 +29,34 @@ uint64_t QualifierHash(const Assertion& a) {
   return StableHash(q);
 }
 
-std::string PositionCacheKey(const EntityRef& ref, const std::vector<EntityType>& allowed) {
-  std::string k = ref.name;
-  k += '\x1f';
-  k += ref.type ? static_cast<char>('0' + static_cast<int>(*ref.type)) : '-';
-  for (auto t : allowed) k += static_cast<char>('a' + static_cast<int>(t));
-  if (ref.type) k += '\x1f' + ref.external_id;
-  return k;
+// Everything resolution depends on, besides the store: the name, its type and external id, the types the
+// position allows, and the language (for the alias it records).
+void RefKey(const EntityRef& ref, const std::vector<EntityType>& allowed, std::string* k) {
+  k->assign(ref.name);
+  k->push_back('\x1f');
+  k->push_back(ref.type ? static_cast<char>('0' + static_cast<int>(*ref.type)) : '-');
+  for (auto t : allowed) k->push_back(static_cast<char>('a' + static_cast<int>(t)));
+  k->push_back('\x1f');
+  k->append(ref.lang);
+  if (ref.type) {
+    k->push_back('\x1f');
+    k->append(ref.external_id);
+  }
+}
+
+// Identifies a fact in FingerprintSet; collisions only cost a store lookup.
+uint64_t FactFingerprint(const Triple& t) {
+  uint64_t h = t.s * 0x9E3779B97F4A7C15ULL;
+  h = (h ^ (h >> 29) ^ t.p) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 31) ^ t.o) * 0x94D049BB133111EBULL;
+  return h ^ (h >> 32);
+}
+
+// Identifies a piece of evidence (its key) in FingerprintSet, from the parts of the key.
+uint64_t EvidenceFingerprint(uint64_t fact_print, const EvidenceLine& line) {
+  uint64_t h = (fact_print ^ line.qualifier_hash) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 31) ^ line.line_hash) * 0x94D049BB133111EBULL;
+  return h ^ (h >> 32);
 }
 
 // Which (entity, spelling, language) triples this writer has already recorded as aliases. A 64-bit hash
@@ -48,11 +69,27 @@ uint64_t SurfaceHash(EntityId id, const EntityRef& ref) {
 
 }  // namespace
 
+EvidenceLine MakeEvidenceLine(const Assertion& assertion) {
+  EvidenceLine line;
+  line.json = schema::ToCanonicalJson(assertion);
+  line.qualifier_hash = QualifierHash(assertion);
+  line.line_hash = StableHash(line.json);
+  return line;
+}
+
 StoreWriter::StoreWriter(RocksDb* db) : db_(db), indexed_(db), unit_(&indexed_) {}
 
 void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   bulk_ = std::make_unique<BulkUnit>(db_, sst_min_entries);
   unit_ = bulk_.get();
+  // Loading into an empty store, the writer knows every key, so these families are never read during
+  // the load and need no compaction until it ends. (Sources and their evidence are keyed by source id,
+  // which grows, so their files seldom overlap and compact cheaply as they come.) Should deferring
+  // fail, compaction just goes on.
+  if (entity_ids_complete_ && source_ids_complete_ && fact_fingerprints_complete_ &&
+      evidence_fingerprints_complete_) {
+    (void)db_->DeferCompactions({kEvidence, kPos, kOsp, kSourceUris, kNames});
+  }
 }
 
 void StoreWriter::UseIndexedUnits() {
@@ -62,6 +99,9 @@ void StoreWriter::UseIndexedUnits() {
   }
   unit_ = &indexed_;
   bulk_.reset();
+  // Every unit is durable by now; a failed compaction leaves a store that is correct, only slower to
+  // read, and the next writer's automatic compactions catch up.
+  (void)db_->FinishDeferredCompactions();
 }
 
 Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
@@ -73,16 +113,21 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
 
 Status StoreWriter::Load() {
   unit_->Clear();
-  key_cache_.clear();
-  entity_ids_.clear();
+  ForgetResolutions();
   known_surfaces_.clear();
-  source_ids_.clear();
+  source_ids_.Clear();
+  fact_fingerprints_.Clear();
+  evidence_fingerprints_.Clear();
   predicate_ids_.clear();
   rules_.clear();
 
   auto counters = ReadCounters(*db_);
   if (!counters.ok()) return counters.status();
   counters_ = committed_counters_ = *counters;
+  entity_ids_complete_ = counters_.stats.entities == 0;
+  source_ids_complete_ = counters_.stats.sources == 0;
+  fact_fingerprints_complete_ = counters_.stats.facts == 0;
+  evidence_fingerprints_complete_ = counters_.stats.evidence == 0;
 
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kPredicates)));
   for (it->Seek("n"); it->Valid() && it->key().starts_with("n"); it->Next()) {
@@ -98,8 +143,8 @@ Status StoreWriter::Load() {
 
 Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) { return unit_->Get(cf, key); }
 
-Status StoreWriter::Put(Cf cf, std::string key, std::string value) {
-  return unit_->Put(cf, std::move(key), std::move(value));
+Status StoreWriter::Put(Cf cf, std::string_view key, std::string_view value) {
+  return unit_->Put(cf, key, value);
 }
 
 Status StoreWriter::Delete(Cf cf, const std::string& key) { return unit_->Delete(cf, key); }
@@ -123,14 +168,24 @@ Result<PredicateId> StoreWriter::PredicateIdFor(const std::string& name) {
   return id;
 }
 
+void StoreWriter::ForgetResolutions() {
+  resolved_refs_.Clear();
+  entity_ids_.clear();
+  entity_ids_complete_ = false;
+}
+
 Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vector<EntityType>& allowed) {
-  const std::string cache_key = PositionCacheKey(ref, allowed);
-  auto cached = key_cache_.find(cache_key);
-  if (cached == key_cache_.end()) {
-    if (key_cache_.size() > kMaxKeyCache) key_cache_.clear();
-    cached = key_cache_.emplace(cache_key, resolve::KeyForName(ref, allowed)).first;
-  }
-  const resolve::KeyedName& keyed = cached->second;  // key_cache_ is not touched again below
+  RefKey(ref, allowed, &ref_key_);
+  if (auto resolved = resolved_refs_.Find(ref_key_)) return *resolved;
+  auto id = ResolveKey(ref, allowed);
+  if (!id.ok()) return id;
+  if (resolved_refs_.size() >= kMaxResolvedRefs) resolved_refs_.Clear();
+  resolved_refs_.Insert(ref_key_, *id);
+  return id;
+}
+
+Result<EntityId> StoreWriter::ResolveKey(const EntityRef& ref, const std::vector<EntityType>& allowed) {
+  const resolve::KeyedName keyed = resolve::KeyForName(ref, allowed);
   const std::string key = FollowLedger(rules_, keyed.key);
 
   auto known = entity_ids_.find(key);
@@ -138,14 +193,16 @@ Result<EntityId> StoreWriter::ResolveEntity(const EntityRef& ref, const std::vec
     KG_RETURN_IF_ERROR(NoteSurface(known->second, ref, keyed));
     return known->second;
   }
-  auto stored = Get(kNames, key);
-  if (stored.ok()) {
-    EntityId id = GetFixed64(*stored);
-    entity_ids_[key] = id;
-    KG_RETURN_IF_ERROR(NoteSurface(id, ref, keyed));
-    return id;
+  if (!entity_ids_complete_) {
+    auto stored = Get(kNames, key);
+    if (stored.ok()) {
+      EntityId id = GetFixed64(*stored);
+      entity_ids_[key] = id;
+      KG_RETURN_IF_ERROR(NoteSurface(id, ref, keyed));
+      return id;
+    }
+    if (stored.status().code() != StatusCode::kNotFound) return stored.status();
   }
-  if (stored.status().code() != StatusCode::kNotFound) return stored.status();
 
   EntityRecord record;
   record.key = key;
@@ -192,28 +249,28 @@ Status StoreWriter::NoteSurface(EntityId id, const EntityRef& ref, const resolve
 }
 
 Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
-  auto cached = source_ids_.find(a.source_uri);
-  if (cached != source_ids_.end()) return cached->second;
-  auto stored = Get(kSourceUris, a.source_uri);
-  SourceId id;
-  if (stored.ok()) {
-    id = GetFixed64(*stored);
-  } else if (stored.status().code() == StatusCode::kNotFound) {
-    id = counters_.next_source_id++;
-    SourceRecord record{id, a.source_uri, a.source_title, a.source_published};
-    KG_RETURN_IF_ERROR(Put(kSources, Fixed64Key(id), EncodeSource(record)));
-    KG_RETURN_IF_ERROR(Put(kSourceUris, a.source_uri, Fixed64Key(id)));
-    ++counters_.stats.sources;
-  } else {
-    return stored.status();
+  if (auto cached = source_ids_.Find(a.source_uri)) return *cached;
+  if (!source_ids_complete_) {
+    auto stored = Get(kSourceUris, a.source_uri);
+    if (stored.ok()) {
+      const SourceId id = GetFixed64(*stored);
+      source_ids_.Insert(a.source_uri, id);
+      return id;
+    }
+    if (stored.status().code() != StatusCode::kNotFound) return stored.status();
   }
-  source_ids_[a.source_uri] = id;
+  const SourceId id = counters_.next_source_id++;
+  SourceRecord record{id, a.source_uri, a.source_title, a.source_published};
+  KG_RETURN_IF_ERROR(Put(kSources, Fixed64Key(id), EncodeSource(record)));
+  KG_RETURN_IF_ERROR(Put(kSourceUris, a.source_uri, Fixed64Key(id)));
+  ++counters_.stats.sources;
+  source_ids_.Insert(a.source_uri, id);
   return id;
 }
 
-Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) { return Add(a, schema::ToCanonicalJson(a)); }
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a) { return Add(a, MakeEvidenceLine(a)); }
 
-Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, std::string json) {
+Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const EvidenceLine& line) {
   const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(a.predicate);
   auto subject = ResolveEntity(a.subject, info ? info->domain : AnyType());
   if (!subject.ok()) return subject.status();
@@ -226,27 +283,39 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, std::string js
   // A symmetric fact is stored once, from the smaller id, whichever way round it was reported.
   if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
 
-  std::string evidence_key = EvidenceKey(t, QualifierHash(a), StableHash(json));
-  std::string spo = SpoKey(t);
-  auto fact = Get(kSpo, spo);
+  const std::string evidence_key = EvidenceKey(t, line.qualifier_hash, line.line_hash);
+  const std::string spo = SpoKey(t);
+  const uint64_t fact_print = FactFingerprint(t);
+  const uint64_t evidence_print = EvidenceFingerprint(fact_print, line);
+  bool fact_exists = false;
   uint64_t evidence_count = 0;
+  if (!fact_fingerprints_complete_ || fact_fingerprints_.MayContain(fact_print)) {
+    auto fact = Get(kSpo, spo);
+    if (fact.ok()) {
+      fact_exists = true;
+      evidence_count = GetFixed64(*fact);
+    } else if (fact.status().code() != StatusCode::kNotFound) {
+      return fact.status();
+    }
+  }
   Outcome outcome = Outcome::kNewEvidence;
-  if (fact.ok()) {
+  if (fact_exists) {
     // Only an existing fact can already hold this evidence (evidence never outlives its fact).
-    auto existing = Get(kEvidence, evidence_key);
-    if (existing.ok()) return Outcome::kDuplicate;
-    if (existing.status().code() != StatusCode::kNotFound) return existing.status();
-    evidence_count = GetFixed64(*fact);
-  } else if (fact.status().code() == StatusCode::kNotFound) {
+    if (!evidence_fingerprints_complete_ || evidence_fingerprints_.MayContain(evidence_print)) {
+      auto existing = Get(kEvidence, evidence_key);
+      if (existing.ok()) return Outcome::kDuplicate;
+      if (existing.status().code() != StatusCode::kNotFound) return existing.status();
+    }
+  } else {
     outcome = Outcome::kNewFact;
     KG_RETURN_IF_ERROR(Put(kPos, PosKey(t), ""));
     KG_RETURN_IF_ERROR(Put(kOsp, OspKey(t), ""));
+    if (fact_fingerprints_complete_) fact_fingerprints_.Insert(fact_print);
     ++counters_.stats.facts;
-  } else {
-    return fact.status();
   }
-  KG_RETURN_IF_ERROR(Put(kSpo, std::move(spo), Fixed64Key(evidence_count + 1)));
-  KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, std::move(json)));
+  KG_RETURN_IF_ERROR(Put(kSpo, spo, Fixed64Key(evidence_count + 1)));
+  KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, line.json));
+  if (evidence_fingerprints_complete_) evidence_fingerprints_.Insert(evidence_print);
   ++counters_.stats.evidence;
 
   if (!a.source_uri.empty()) {
@@ -329,7 +398,8 @@ Status StoreWriter::DeleteUnusedEntities() {
     KG_RETURN_IF_ERROR(Delete(kEntities, prefix));
     --counters_.stats.entities;
     entity_ids_.erase(record->key);
-    }
+    resolved_refs_.Clear();  // some may lead to the deleted entity
+  }
   unused_candidates_.clear();
   return Status::Ok();
 }
@@ -405,7 +475,7 @@ Result<uint64_t> StoreWriter::Forget(const std::string& source_uri) {
   KG_RETURN_IF_ERROR(Delete(kSources, prefix));
   KG_RETURN_IF_ERROR(Delete(kSourceUris, source_uri));
   --counters_.stats.sources;
-  source_ids_.erase(source_uri);
+  source_ids_.Erase(source_uri);
   KG_RETURN_IF_ERROR(Commit());
   return static_cast<uint64_t>(keys.size());
 }

@@ -21,12 +21,23 @@
 #include "kg/status.h"
 #include "resolve/entity_key.h"
 #include "schema/predicate_vocabulary.h"
+#include "store/fingerprint_set.h"
 #include "store/key_codec.h"
 #include "store/records.h"
 #include "store/rocks_db.h"
+#include "store/string_id_map.h"
 #include "store/write_unit.h"
 
 namespace kg::store {
+
+// The parts of filing an assertion that depend on nothing but the assertion: its canonical JSONL line
+// and the hashes its evidence key is made of. Pure, so ingest computes them on its parse threads.
+struct EvidenceLine {
+  std::string json;             // schema::ToCanonicalJson(assertion)
+  uint64_t qualifier_hash = 0;  // of amount, currency and date
+  uint64_t line_hash = 0;       // StableHash(json)
+};
+EvidenceLine MakeEvidenceLine(const Assertion& assertion);
 
 class StoreWriter {
  public:
@@ -41,9 +52,9 @@ class StoreWriter {
   // exact same evidence was already there and nothing changed.
   Result<Outcome> Add(const Assertion& assertion);
 
-  // As Add(), with `canonical_json` already computed as schema::ToCanonicalJson(assertion), so that
-  // callers can do that work on another thread.
-  Result<Outcome> Add(const Assertion& assertion, std::string canonical_json);
+  // As Add(), with `line` already computed as MakeEvidenceLine(assertion), so that callers can do that
+  // work on another thread.
+  Result<Outcome> Add(const Assertion& assertion, const EvidenceLine& line);
 
   // Makes the current unit durable. On failure the unit is dropped (as by Abort). With bulk units the
   // write is pipelined: Commit() returns once the unit before is durable, and Sync() waits for this one.
@@ -80,12 +91,14 @@ class StoreWriter {
 
   Status Load();
   Result<std::string> Get(Cf cf, const std::string& key);  // NotFound when absent, batch first
-  Status Put(Cf cf, std::string key, std::string value);
+  Status Put(Cf cf, std::string_view key, std::string_view value);
   Status Delete(Cf cf, const std::string& key);
   Result<bool> HasPrefix(Cf cf, const std::string& prefix);
 
   Result<PredicateId> PredicateIdFor(const std::string& name);
   Result<EntityId> ResolveEntity(const EntityRef& ref, const std::vector<EntityType>& allowed);
+  Result<EntityId> ResolveKey(const EntityRef& ref, const std::vector<EntityType>& allowed);
+  void ForgetResolutions();  // after anything that may send a name to another entity
   Status NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed);
   Result<SourceId> SourceIdFor(const Assertion& a);
 
@@ -104,11 +117,24 @@ class StoreWriter {
 
   Ledger rules_;
   std::unordered_map<std::string, PredicateId> predicate_ids_;
-  std::unordered_map<std::string, resolve::KeyedName> key_cache_;  // name + position -> key, before ledger
-  std::unordered_map<std::string, EntityId> entity_ids_;           // resolution key -> id
-  std::unordered_set<uint64_t> known_surfaces_;                    // SurfaceHash of aliases recorded
-  std::unordered_map<std::string, SourceId> source_ids_;           // uri -> id
-  std::vector<EntityId> unused_candidates_;                        // lost a fact in this unit
+  // Entity references (name, language, types, position) already resolved, and their ids: a repeated
+  // reference skips normalisation, the ledger and alias bookkeeping, whose effects it already had.
+  StringIdMap resolved_refs_;
+  std::string ref_key_;                                   // reused buffer for resolved_refs_ lookups
+  std::unordered_map<std::string, EntityId> entity_ids_;  // resolution key -> id
+  std::unordered_set<uint64_t> known_surfaces_;           // SurfaceHash of aliases recorded
+  StringIdMap source_ids_;                                // uri -> id
+  std::vector<EntityId> unused_candidates_;               // lost a fact in this unit
+
+  // When the writer started from an empty store, it has seen every entity, source and fact the store
+  // holds, so a name, uri or fact it does not know is new and needs no store lookup. Load() sets these;
+  // anything that makes a cache partial clears them.
+  bool entity_ids_complete_ = false;
+  bool source_ids_complete_ = false;
+  bool fact_fingerprints_complete_ = false;
+  bool evidence_fingerprints_complete_ = false;
+  FingerprintSet fact_fingerprints_;      // of every fact created since Load(); a superset once deletes happen
+  FingerprintSet evidence_fingerprints_;  // likewise for evidence keys
 };
 
 }  // namespace kg::store

@@ -46,7 +46,7 @@ Status StoreWriter::AddRule(const std::string& name, const std::string& target, 
   if (rules_.count(from_key) == 0) ++counters_.stats.ledger_rules;
   KG_RETURN_IF_ERROR(Put(kLedger, from_key, EncodeRule(rule)));
   rules_[from_key] = rule;
-  entity_ids_.clear();  // cached resolutions may now go elsewhere
+  ForgetResolutions();  // cached resolutions may now go elsewhere
   if (previous) KG_RETURN_IF_ERROR(Refile(*previous));
   return Commit();
 }
@@ -72,7 +72,7 @@ Status StoreWriter::RemoveRule(const std::string& name) {
   KG_RETURN_IF_ERROR(Delete(kLedger, from_key));
   rules_.erase(from_key);
   --counters_.stats.ledger_rules;
-  entity_ids_.clear();
+  ForgetResolutions();
   if (target) KG_RETURN_IF_ERROR(Refile(*target));
   return Commit();
 }

@@ -25,8 +25,10 @@ Result<std::string> IndexedUnit::Get(Cf cf, const std::string& key) {
   return FromGet(s, std::move(value), cf);
 }
 
-Status IndexedUnit::Put(Cf cf, std::string key, std::string value) {
-  return FromRocks(batch_.Put(db_->cf(cf), key, value), std::string("writing ") + CfName(cf));
+Status IndexedUnit::Put(Cf cf, std::string_view key, std::string_view value) {
+  return FromRocks(batch_.Put(db_->cf(cf), rocksdb::Slice(key.data(), key.size()),
+                              rocksdb::Slice(value.data(), value.size())),
+                   std::string("writing ") + CfName(cf));
 }
 
 Status IndexedUnit::Delete(Cf cf, const std::string& key) {
@@ -51,34 +53,30 @@ void IndexedUnit::Clear() { batch_.Clear(); }
 
 size_t IndexedUnit::size() const { return batch_.GetWriteBatch()->Count(); }
 
+BulkUnit::Writes::Writes() {
+  for (int cf = 0; cf < kCfCount; ++cf) tables[cf] = UnitTable(/*indexed=*/!AppendOnly(static_cast<Cf>(cf)));
+}
+
 BulkUnit::BulkUnit(RocksDb* db, size_t sst_min_entries) : db_(db), sst_min_entries_(sst_min_entries) {}
 
 BulkUnit::~BulkUnit() {
   (void)Sync();  // never leave a write running behind a destroyed unit
-  if (reaper_.valid()) reaper_.wait();
 }
 
 Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
   if (AppendOnly(cf)) return Internal("a bulk ingest unit does not read " + std::string(CfName(cf)));
-  auto it = writes_.looked_up[cf].find(key);
-  if (it != writes_.looked_up[cf].end()) return it->second;
+  if (auto value = writes_.tables[cf].Find(key)) return std::string(*value);
   if (in_flight_) {
-    auto flying = in_flight_->looked_up[cf].find(key);
-    if (flying != in_flight_->looked_up[cf].end()) return flying->second;
+    if (auto value = in_flight_->tables[cf].Find(key)) return std::string(*value);
   }
   std::string value;
   rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), key, &value);
   return FromGet(s, std::move(value), cf);
 }
 
-Status BulkUnit::Put(Cf cf, std::string key, std::string value) {
-  if (AppendOnly(cf)) {
-    writes_.appended[cf].emplace_back(std::move(key), std::move(value));
-    ++entries_;
-    return Status::Ok();
-  }
-  auto [it, inserted] = writes_.looked_up[cf].insert_or_assign(std::move(key), std::move(value));
-  entries_ += inserted;
+Status BulkUnit::Put(Cf cf, std::string_view key, std::string_view value) {
+  writes_.tables[cf].Put(key, value);
+  ++entries_;
   return Status::Ok();
 }
 
@@ -110,28 +108,28 @@ Status BulkUnit::Commit() {
 Status BulkUnit::Sync() {
   if (!pending_.valid()) return Status::Ok();
   Status status = pending_.get();
-  // Freeing a unit's million small strings takes as long as filling them; let another thread do it.
-  if (reaper_.valid()) reaper_.wait();
-  reaper_ = std::async(std::launch::async, [doomed = std::move(in_flight_)]() mutable { doomed.reset(); });
+  in_flight_.reset();
   return status;
 }
 
 void BulkUnit::Clear() {
-  for (auto& writes : writes_.looked_up) writes.clear();
-  for (auto& writes : writes_.appended) writes.clear();
+  for (auto& table : writes_.tables) table.Clear();
   entries_ = 0;
 }
 
 Status BulkUnit::WriteBatchOf(const Writes& writes) {
   rocksdb::WriteBatch batch;
+  rocksdb::Status s;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    for (const auto& [key, value] : writes.looked_up[cf]) {
-      KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
-    }
-    for (const auto& [key, value] : writes.appended[cf]) {
-      KG_RETURN_IF_ERROR(FromRocks(batch.Put(db_->cf(static_cast<Cf>(cf)), key, value), "building a batch"));
-    }
+    // In write order, so that of two writes to one key the later wins in the batch too.
+    writes.tables[cf].ForEach([&](std::string_view key, std::string_view value) {
+      if (s.ok()) {
+        s = batch.Put(db_->cf(static_cast<Cf>(cf)), rocksdb::Slice(key.data(), key.size()),
+                      rocksdb::Slice(value.data(), value.size()));
+      }
+    });
   }
+  KG_RETURN_IF_ERROR(FromRocks(s, "building a batch"));
   rocksdb::WriteOptions options;
   options.sync = true;
   return FromRocks(db_->db()->Write(options, &batch), "committing to " + db_->dir());
@@ -148,23 +146,20 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
 
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (int cf = 0; cf < kCfCount; ++cf) {
-    if (writes.looked_up[cf].empty() && writes.appended[cf].empty()) continue;
-    std::vector<std::pair<const std::string*, const std::string*>> sorted;
-    sorted.reserve(writes.looked_up[cf].size() + writes.appended[cf].size());
-    for (const auto& [key, value] : writes.looked_up[cf]) sorted.emplace_back(&key, &value);
-    for (const auto& [key, value] : writes.appended[cf]) sorted.emplace_back(&key, &value);
-    // Stable, so that of two appended writes to one key the later stays last and wins below.
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    if (writes.tables[cf].empty()) continue;
 
     const Cf family = static_cast<Cf>(cf);
     rocksdb::Options options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(family)));
+    // A file that compaction will soon rewrite (and compress) is not worth compressing now.
+    if (db_->CompactionDeferred(family)) options.compression = rocksdb::kNoCompression;
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(family));
     const std::string path = (staging / (std::to_string(sequence) + "-" + CfName(family) + ".sst")).string();
     KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));
-    for (size_t i = 0; i < sorted.size(); ++i) {
-      if (i + 1 < sorted.size() && *sorted[i + 1].first == *sorted[i].first) continue;  // SST keys must be unique
-      KG_RETURN_IF_ERROR(FromRocks(writer.Put(*sorted[i].first, *sorted[i].second), "writing " + path));
-    }
+    rocksdb::Status s;
+    writes.tables[cf].ForEachSorted([&](std::string_view key, std::string_view value) {
+      if (s.ok()) s = writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+    });
+    KG_RETURN_IF_ERROR(FromRocks(s, "writing " + path));
     KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing " + path));
 
     rocksdb::IngestExternalFileArg arg;

@@ -4,9 +4,10 @@
 // Two implementations, chosen by what the unit does:
 // - IndexedUnit wraps a WriteBatchWithIndex. It supports deletes and prefix scans, which forgetting a
 //   source and re-filing evidence need, and commits as one synced write.
-// - BulkUnit is for ingest, which only adds. It keeps the unit in hash maps and commits small units as
-//   a synced WriteBatch and large ones as sorted SST files ingested atomically across column families,
-//   which skips the memtable (the bottleneck of Debian's assert-enabled RocksDB; see store_layout.md).
+// - BulkUnit is for ingest, which only adds. It keeps the unit in packed tables (unit_table.h) and
+//   commits small units as a synced WriteBatch and large ones as sorted SST files ingested atomically
+//   across column families, which skips the memtable (the bottleneck of Debian's assert-enabled
+//   RocksDB; see store_layout.md).
 // Units are owned by StoreWriter; not thread-safe.
 #ifndef KG_STORE_WRITE_UNIT_H_
 #define KG_STORE_WRITE_UNIT_H_
@@ -17,11 +18,12 @@
 #include <future>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "kg/status.h"
 #include "store/rocks_db.h"
+#include "store/unit_table.h"
 
 namespace kg::store {
 
@@ -31,8 +33,7 @@ class WriteUnit {
 
   // The value under `key`, this unit's writes first. NotFound when absent.
   virtual Result<std::string> Get(Cf cf, const std::string& key) = 0;
-  // Takes the strings by value: ingest hands over temporaries, so most writes copy nothing.
-  virtual Status Put(Cf cf, std::string key, std::string value) = 0;
+  virtual Status Put(Cf cf, std::string_view key, std::string_view value) = 0;
   // Internal error on a BulkUnit, which only adds.
   virtual Status Delete(Cf cf, const std::string& key) = 0;
   // An iterator over the store with this unit's writes applied. Only IndexedUnit supports it.
@@ -53,7 +54,7 @@ class IndexedUnit : public WriteUnit {
  public:
   explicit IndexedUnit(RocksDb* db);
   Result<std::string> Get(Cf cf, const std::string& key) override;
-  Status Put(Cf cf, std::string key, std::string value) override;
+  Status Put(Cf cf, std::string_view key, std::string_view value) override;
   Status Delete(Cf cf, const std::string& key) override;
   Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
   Status Commit() override;
@@ -73,7 +74,7 @@ class BulkUnit : public WriteUnit {
   BulkUnit(RocksDb* db, size_t sst_min_entries);
   ~BulkUnit() override;
   Result<std::string> Get(Cf cf, const std::string& key) override;
-  Status Put(Cf cf, std::string key, std::string value) override;
+  Status Put(Cf cf, std::string_view key, std::string_view value) override;
   Status Delete(Cf cf, const std::string& key) override;
   Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
   Status Commit() override;
@@ -82,11 +83,11 @@ class BulkUnit : public WriteUnit {
   size_t size() const override { return entries_; }
 
  private:
-  // Column families that ingest writes but never reads back (the secondary indexes) are kept as
-  // plain appended pairs, deduplicated when sorted; the rest are hash maps so that reads find them.
+  // Column families that ingest writes but never reads back (the secondary indexes) are only appended,
+  // and deduplicated when sorted; the rest are indexed so that reads find them.
   struct Writes {
-    std::array<std::unordered_map<std::string, std::string>, kCfCount> looked_up;
-    std::array<std::vector<std::pair<std::string, std::string>>, kCfCount> appended;
+    Writes();
+    std::array<UnitTable, kCfCount> tables;
   };
   static bool AppendOnly(Cf cf) { return cf == kPos || cf == kOsp || cf == kSourceEvidence; }
 
@@ -100,7 +101,6 @@ class BulkUnit : public WriteUnit {
   Writes writes_;
   std::unique_ptr<Writes> in_flight_;  // read-only while pending_ runs
   std::future<Status> pending_;
-  std::future<void> reaper_;  // frees the last unit's maps off the ingest thread
 };
 
 }  // namespace kg::store

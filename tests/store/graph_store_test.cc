@@ -260,5 +260,42 @@ TEST_F(GraphStoreTest, TypesComeFromInputGazetteerOrPredicate) {
   EXPECT_EQ(store->LookupEntity("Acme")->entity.external_id, "Q1");
 }
 
+TEST_F(GraphStoreTest, BulkLoadIntoAnEmptyStoreLeavesNoOverlappingFiles) {
+  // Units of 5 lines, each ingested as SST files: a fresh store defers compacting the families the load
+  // never reads back, and must merge their overlapping (level 0) files before the ingest returns.
+  std::string jsonl;
+  for (int i = 0; i < 40; ++i) {
+    jsonl += R"({"subject":"Org )" + std::to_string(i % 7) + R"(","predicate":"invests_in","object":"Org )" +
+             std::to_string(i % 11 + 20) + R"(","date":"2024-0)" + std::to_string(i % 3 + 1) +
+             R"(","source":{"uri":"https://news.example/)" + std::to_string(i) + "\"}}\n";
+  }
+  IngestOptions options;
+  options.lines_per_unit = 5;
+  options.sst_min_entries = 1;
+  {
+    auto store = OpenStore();
+    IngestText(*store, jsonl, options);
+    EXPECT_EQ(StatsOf(*store).evidence, 40u);
+    ExpectCheckPasses(*store);
+  }
+  {
+    auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadOnly);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    for (store::Cf family : {store::kEvidence, store::kPos, store::kOsp, store::kNames, store::kSourceUris}) {
+      rocksdb::ColumnFamilyMetaData meta;
+      (*db)->db()->GetColumnFamilyMetaData((*db)->cf(family), &meta);
+      EXPECT_TRUE(meta.levels.front().files.empty()) << store::CfName(family);
+      // Evidence keys begin with the subject, so every unit's file overlaps the others: one run.
+      if (family == store::kEvidence) EXPECT_EQ(meta.file_count, 1u);
+    }
+  }
+  // A second load goes into a store that is no longer empty: it looks keys up, and changes nothing.
+  auto store = OpenStore();
+  IngestReport again = IngestText(*store, jsonl, options);
+  EXPECT_EQ(again.duplicates, 40u);
+  EXPECT_EQ(StatsOf(*store).evidence, 40u);
+  ExpectCheckPasses(*store);
+}
+
 }  // namespace
 }  // namespace kg

@@ -184,7 +184,7 @@ Result<std::vector<Sentence>> Segment(std::string_view text) {
       end = last;
     }
     if (begin == end) continue;
-    // Only a break after spaces or text end can be an abbreviation's; a line break still ends the sentence.
+    // After an abbreviation the sentence goes on, unless a line break or the end of the text closes it.
     bool line_break = false;
     for (int32_t k = end; k < boundary; ++k) line_break = line_break || u->text.charAt(k) == u'\n';
     if (boundary < u->text.length() && !line_break && EndsWithAbbreviation(u->text, begin, end)) continue;

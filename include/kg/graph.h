@@ -115,6 +115,14 @@ struct SnapshotEdge {
   uint64_t evidence_count = 0;
 };
 
+// A neighbour as NeighborVertices reports it: by vertex index, with the fact through which the walk first
+// reached it. Nothing is copied: the predicate name points into the snapshot.
+struct VertexNeighbor {
+  uint32_t vertex = 0;
+  int distance = 0;
+  SnapshotEdge via;
+};
+
 // An immutable, compact in-memory copy of (part of) the graph: a compressed sparse row graph with the
 // entities' names and types, and the walks over it. The caller owns it. It stays valid after its store
 // closes, but the walks that take names resolve them through the store (aliases, any language, the
@@ -146,6 +154,16 @@ class GraphSnapshot {
   // `name` when no entity has it; an entity outside the snapshot has no neighbours. InvalidArgument for
   // negative hops.
   Result<std::vector<NeighborRow>> Neighbors(const std::string& name, const NeighborOptions& options) const;
+
+  // The vertex of the entity called `name`, resolved through the store as Neighbors resolves it: NotFound
+  // when no entity has that name, nullopt when the snapshot does not hold it, FailedPrecondition once the
+  // store has closed.
+  Result<std::optional<uint32_t>> ResolveVertex(const std::string& name) const;
+
+  // Neighbors of vertex `seed` (below vertex_count()) on vertex indices: the same rows in the same order,
+  // without copying a name and without touching the store. InvalidArgument for negative hops or a seed
+  // out of range.
+  Result<std::vector<VertexNeighbor>> NeighborVertices(uint32_t seed, const NeighborOptions& options) const;
 
   // The shortest paths from `from` to `to`, walking facts in either direction: one path, or with
   // options.all every one (up to max_paths). No path within max_hops gives an empty vector, and the same

@@ -13,14 +13,22 @@ Result<std::unique_ptr<GraphSnapshot>> BuildSnapshot(SnapshotParts parts) {
   const size_t vertex_count = parts.entity_ids.size();
   const size_t fact_count = parts.edges.size();
   try {
+    auto mirrored = [&](size_t i) {
+      const uint32_t p = parts.edge_data[i].predicate;
+      return parts.edges[i].first != parts.edges[i].second && p < parts.symmetric.size() && parts.symmetric[p];
+    };
+    size_t mirrors = 0;
+    for (size_t i = 0; i < fact_count; ++i) mirrors += mirrored(i);
+    // Exactly, so that adding the mirrors never doubles the capacity (and the peak memory) of the list.
+    parts.edges.reserve(fact_count + mirrors);
+    parts.edge_data.reserve(fact_count + mirrors);
     for (size_t i = 0; i < fact_count; ++i) {
+      if (!mirrored(i)) continue;
       const auto [s, o] = parts.edges[i];
       EdgeData data = parts.edge_data[i];
-      if (s != o && data.predicate < parts.symmetric.size() && parts.symmetric[data.predicate]) {
-        data.mirror = 1;
-        parts.edges.emplace_back(o, s);
-        parts.edge_data.push_back(data);
-      }
+      data.mirror = 1;
+      parts.edges.emplace_back(o, s);
+      parts.edge_data.push_back(data);
     }
     if (parts.edges.size() >= kNoVertex || vertex_count >= kNoVertex) {
       return ResourceExhausted("the graph has too many facts for a snapshot (2^32 edges at most)");
@@ -66,6 +74,45 @@ std::optional<uint32_t> GraphSnapshot::Impl::VertexOf(uint64_t entity_id) const 
   return static_cast<uint32_t>(it - entity_ids.begin());
 }
 
+SnapshotEdge GraphSnapshot::Impl::EdgeOf(graph::CsrEdge e) const {
+  const graph::EdgeData& data = graph[e];
+  uint32_t s = static_cast<uint32_t>(boost::source(e, graph));
+  uint32_t o = static_cast<uint32_t>(boost::target(e, graph));
+  if (data.mirror) std::swap(s, o);
+  return {s, o, predicate_names[data.predicate], data.evidence_count};
+}
+
+GraphSnapshot::Impl::ScratchLease::ScratchLease(const Impl& impl) : impl_(impl) {
+  {
+    std::lock_guard<std::mutex> lock(impl_.scratch_mutex);
+    if (!impl_.scratch_pool.empty()) {
+      scratch_ = std::move(impl_.scratch_pool.back());
+      impl_.scratch_pool.pop_back();
+    }
+  }
+  if (!scratch_) scratch_ = std::make_unique<graph::WalkScratch>();
+}
+
+GraphSnapshot::Impl::ScratchLease::~ScratchLease() {
+  std::lock_guard<std::mutex> lock(impl_.scratch_mutex);
+  impl_.scratch_pool.push_back(std::move(scratch_));
+}
+
+void GraphSnapshot::Impl::EnsureNameRank() const {
+  std::call_once(rank_once, [this] {
+    const uint32_t n = static_cast<uint32_t>(entity_ids.size());
+    by_rank.resize(n);
+    for (uint32_t v = 0; v < n; ++v) by_rank[v] = v;
+    // Vertex order is entity-id order, so ties between equal names fall to the smaller vertex.
+    std::sort(by_rank.begin(), by_rank.end(), [this](uint32_t a, uint32_t b) {
+      const int c = NameOf(a).compare(NameOf(b));
+      return c != 0 ? c < 0 : a < b;
+    });
+    name_rank.resize(n);
+    for (uint32_t r = 0; r < n; ++r) name_rank[by_rank[r]] = r;
+  });
+}
+
 GraphFact GraphSnapshot::Impl::FactOf(graph::CsrEdge e) const {
   const graph::EdgeData& data = graph[e];
   uint32_t s = static_cast<uint32_t>(boost::source(e, graph));
@@ -80,8 +127,8 @@ Result<std::optional<uint32_t>> GraphSnapshot::Impl::Resolve(const std::string& 
   return VertexOf(*id);
 }
 
-std::vector<bool> GraphSnapshot::Impl::PredicateMask(const std::vector<std::string>& wanted) const {
-  std::vector<bool> mask(predicate_names.size(), wanted.empty());
+std::vector<uint8_t> GraphSnapshot::Impl::PredicateMask(const std::vector<std::string>& wanted) const {
+  std::vector<uint8_t> mask(predicate_names.size(), wanted.empty());
   for (size_t p = 0; p < predicate_names.size(); ++p) {
     if (std::find(wanted.begin(), wanted.end(), predicate_names[p]) != wanted.end()) mask[p] = true;
   }
@@ -109,6 +156,7 @@ size_t GraphSnapshot::memory_bytes() const {
   // Forward: row starts, targets and edge data. Backward: row starts, sources and forward edge indexes.
   const size_t graph_bytes = 2 * (n + 1) * sizeof(uint32_t) + m * (sizeof(uint32_t) + sizeof(graph::EdgeData)) +
                              m * 2 * sizeof(uint32_t);
+  // The name order (name_rank, by_rank) is left out: walks build it on first use.
   return graph_bytes + n * (sizeof(uint64_t) + sizeof(uint8_t) + sizeof(uint32_t)) + impl_->names.capacity() +
          impl_->dense_index.capacity() * sizeof(uint32_t);
 }

@@ -19,7 +19,7 @@ using store::Triple;
 
 constexpr uint64_t kUnknownCount = UINT64_MAX;
 
-struct EntityHead {
+struct VertexHead {
   uint8_t type = 0;
   std::string name;
 };
@@ -57,11 +57,19 @@ class SnapshotLoader {
   std::unique_ptr<rocksdb::Iterator> NewIterator(store::Cf cf) const {
     return std::unique_ptr<rocksdb::Iterator>(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(cf)));
   }
+  // For scans of a whole column family: blocks read once are not worth a place in the block cache (it
+  // would evict what point lookups need), and reading ahead turns many small reads into few large ones.
+  std::unique_ptr<rocksdb::Iterator> NewFullScan(store::Cf cf) const {
+    rocksdb::ReadOptions options;
+    options.fill_cache = false;
+    options.readahead_size = 4 << 20;
+    return std::unique_ptr<rocksdb::Iterator>(db_.db()->NewIterator(options, db_.cf(cf)));
+  }
   bool TypeWanted(uint8_t type) const { return type_mask_ == 0 || (type_mask_ >> type & 1) != 0; }
   bool PredicateWanted(PredicateId p) const { return all_predicates_ || (p < predicate_mask_.size() && predicate_mask_[p]); }
   bool DatesFiltered() const { return !filter_.date_from.empty() || !filter_.date_to.empty(); }
   Result<bool> HasEvidenceInRange(const Triple& t);
-  Result<const EntityHead*> Head(EntityId id);
+  Result<const VertexHead*> Head(EntityId id);
   // Whether fact `t` passes the predicate, type and date filters (for the seed walk).
   Result<bool> Wanted(const Triple& t);
   Status FillEvidenceCounts(std::vector<FoundFact>& facts);
@@ -72,7 +80,7 @@ class SnapshotLoader {
   std::vector<bool> predicate_mask_;
   uint32_t type_mask_ = 0;
   std::unique_ptr<rocksdb::Iterator> evidence_;
-  std::unordered_map<EntityId, EntityHead> heads_;
+  std::unordered_map<EntityId, VertexHead> heads_;
 };
 
 Status SnapshotLoader::ReadPredicates(SnapshotParts& parts) {
@@ -118,20 +126,31 @@ Result<bool> SnapshotLoader::HasEvidenceInRange(const Triple& t) {
 Result<SnapshotParts> SnapshotLoader::LoadWhole() {
   SnapshotParts all;
   KG_RETURN_IF_ERROR(ReadPredicates(all));
+  // Sized from the counters, so that the arrays below grow without copying; a stale count costs only that.
+  auto counters = store::ReadCounters(db_);
+  if (counters.ok()) {
+    all.entity_ids.reserve(counters->stats.entities);
+    all.types.reserve(counters->stats.entities);
+    all.name_offsets.reserve(counters->stats.entities + 1);
+    if (all_predicates_ && type_mask_ == 0 && !DatesFiltered()) {
+      all.edges.reserve(counters->stats.facts);
+      all.edge_data.reserve(counters->stats.facts);
+    }
+  }
   // Every entity first, so that the scan of spo can map ids to dense indexes as it goes.
-  auto it = NewIterator(store::kEntities);
+  auto it = NewFullScan(store::kEntities);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const EntityId id = store::GetFixed64(it->key().ToStringView());
-    auto record = store::DecodeEntity(id, it->value().ToStringView());
-    if (!record.ok()) return record.status();
-    AddVertex(all, id, static_cast<uint8_t>(record->entity.type), record->entity.name);
+    auto head = store::DecodeEntityHead(id, it->value().ToStringView());
+    if (!head.ok()) return head.status();
+    AddVertex(all, id, static_cast<uint8_t>(head->type), head->name);
   }
   KG_RETURN_IF_ERROR(store::FromRocks(it->status(), "reading entities"));
   std::vector<uint32_t> index(all.entity_ids.empty() ? 0 : all.entity_ids.back() + 1, kNoVertex);
   for (size_t i = 0; i < all.entity_ids.size(); ++i) index[all.entity_ids[i]] = static_cast<uint32_t>(i);
 
   std::vector<bool> used(all.entity_ids.size());
-  it = NewIterator(store::kSpo);
+  it = NewFullScan(store::kSpo);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const Triple t = store::DecodeSpo(it->key().ToStringView());
     if (!PredicateWanted(t.p)) continue;
@@ -174,14 +193,18 @@ Result<SnapshotParts> SnapshotLoader::LoadWhole() {
   return kept;
 }
 
-Result<const EntityHead*> SnapshotLoader::Head(EntityId id) {
+Result<const VertexHead*> SnapshotLoader::Head(EntityId id) {
   auto cached = heads_.find(id);
   if (cached != heads_.end()) return &cached->second;
-  auto record = store::ReadEntity(db_, id);
-  if (!record.ok()) return record.status();
-  EntityHead& head = heads_[id];
-  head.type = static_cast<uint8_t>(record->entity.type);
-  head.name = std::move(record->entity.name);
+  std::string value;
+  const rocksdb::Status read = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(store::kEntities), store::Fixed64Key(id), &value);
+  if (read.IsNotFound()) return NotFound("entity " + std::to_string(id) + ": entities key not found");
+  KG_RETURN_IF_ERROR(store::FromRocks(read, "reading entities").WithPrefix("entity " + std::to_string(id)));
+  auto decoded = store::DecodeEntityHead(id, value);
+  if (!decoded.ok()) return decoded.status();
+  VertexHead& head = heads_[id];
+  head.type = static_cast<uint8_t>(decoded->type);
+  head.name = std::move(decoded->name);
   return &head;
 }
 

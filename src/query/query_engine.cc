@@ -25,6 +25,7 @@ const std::vector<std::string>& PreparedQuery::columns() const { return impl_->c
 std::string PreparedQuery::Explain() const { return impl_->plan.Explain(); }
 
 Status PreparedQuery::Run(const RowCallback& row) {
+  impl_->reader->Refresh();
   query::Evaluator evaluator(impl_->plan, *impl_->reader);
   query::QueryExecutor executor(impl_->plan, *impl_->reader, evaluator);
   auto shaper = query::ResultShaper::Create(impl_->ast, impl_->plan, evaluator, row);

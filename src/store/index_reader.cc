@@ -99,10 +99,13 @@ Status IndexReader::ForEachEntity(const std::function<bool(EntityId)>& visit) co
 
 Result<Counters> IndexReader::ReadCounters() const { return store::ReadCounters(db_); }
 
+void IndexReader::Refresh() { evidence_.reset(); }
+
 Status IndexReader::Groups(const Triple& t, bool with_values, std::vector<QualifierGroup>* groups) const {
   groups->clear();
   const std::string spo = SpoKey(t);
-  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEvidence)));
+  if (!evidence_) evidence_.reset(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kEvidence)));
+  rocksdb::Iterator* it = evidence_.get();
   uint64_t group_hash = 0;
   for (it->Seek(spo); it->Valid() && it->key().starts_with(spo); it->Next()) {
     const uint64_t qualifiers = DecodeEvidenceQualifierHash(it->key().ToStringView());

@@ -76,8 +76,13 @@ class IndexReader {
   Result<Counters> ReadCounters() const;
 
   // The fact's evidence grouped by qualifier set, in key order. Without `with_values` only the counts
-  // are filled in, which spares decoding the evidence lines.
+  // are filled in, which spares decoding the evidence lines. Reads through one iterator that the reader
+  // keeps between calls (see Refresh).
   Status Groups(const Triple& t, bool with_values, std::vector<QualifierGroup>* groups) const;
+
+  // Drops the evidence iterator that Groups keeps, so that later calls see writes made since. Call it
+  // before each run of a query.
+  void Refresh();
 
  private:
   const RocksDb& db_;
@@ -85,6 +90,8 @@ class IndexReader {
   std::unordered_map<std::string, std::optional<PredicateId>> predicate_ids_;
   std::unordered_map<PredicateId, std::string> predicate_names_;
   std::unordered_map<PredicateId, bool> symmetric_;
+  // Created by the first Groups call and reused: a new RocksDB iterator per fact costs more than a Seek.
+  mutable std::unique_ptr<rocksdb::Iterator> evidence_;
 };
 
 }  // namespace kg::store

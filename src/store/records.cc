@@ -68,6 +68,113 @@ Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value) {
   }
 }
 
+namespace {
+
+// A cursor over the top level of a JSON object, for records that EncodeEntity wrote. It understands only
+// what that writer produces; any step it cannot take returns false and the caller falls back.
+class RecordScanner {
+ public:
+  explicit RecordScanner(std::string_view text) : text_(text) {}
+
+  bool Consume(char c) {
+    if (pos_ >= text_.size() || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  bool AtEnd() const { return pos_ == text_.size(); }
+  // A string without escapes; its contents are left in `out`.
+  bool PlainString(std::string_view* out) {
+    if (!Consume('"')) return false;
+    const size_t end = text_.find_first_of("\\\"", pos_);
+    if (end == std::string_view::npos || text_[end] != '"') return false;
+    *out = text_.substr(pos_, end - pos_);
+    pos_ = end + 1;
+    return true;
+  }
+  // Skips one value of any kind (arrays and objects are skipped by bracket depth, minding strings).
+  bool SkipValue() {
+    if (pos_ >= text_.size() || text_[pos_] == ',' || text_[pos_] == '}' || text_[pos_] == ']') return false;
+    int depth = 0;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        if (!SkipString()) return false;
+      } else if (c == '[' || c == '{') {
+        ++depth;
+        ++pos_;
+      } else if (c == ']' || c == '}') {
+        if (depth == 0) return true;
+        --depth;
+        ++pos_;
+      } else if (c == ',' && depth == 0) {
+        return true;
+      } else {
+        ++pos_;
+      }
+      if (depth == 0 && pos_ < text_.size() && (text_[pos_] == ',' || text_[pos_] == '}')) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool SkipString() {
+    ++pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_++];
+      if (c == '\\') {
+        ++pos_;
+      } else if (c == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// The fast path of DecodeEntityHead; false when the record needs the full decoder.
+bool ScanEntityHead(std::string_view value, EntityHead* head) {
+  RecordScanner scan(value);
+  if (!scan.Consume('{')) return false;
+  std::string_view name, type;
+  bool has_name = false, has_type = false, has_key = false, has_aliases = false;
+  if (scan.Consume('}')) return false;
+  do {
+    std::string_view key;
+    if (!scan.PlainString(&key) || !scan.Consume(':')) return false;
+    if (key == "name" || key == "type" || key == "key") {
+      std::string_view text;
+      if (!scan.PlainString(&text)) return false;
+      bool& seen = key == "name" ? has_name : key == "type" ? has_type : has_key;
+      if (seen) return false;  // a duplicate key: let the full parser decide which one wins
+      seen = true;
+      if (key == "name") name = text;
+      if (key == "type") type = text;
+    } else {
+      if (key == "aliases") has_aliases = true;
+      if (!scan.SkipValue()) return false;
+    }
+  } while (scan.Consume(','));
+  if (!scan.Consume('}') || !scan.AtEnd() || !has_name || !has_type || !has_key || !has_aliases) return false;
+  head->type = ParseEntityType(std::string(type)).value_or(EntityType::kOther);
+  head->name = std::string(name);
+  return true;
+}
+
+}  // namespace
+
+Result<EntityHead> DecodeEntityHead(EntityId id, std::string_view value) {
+  EntityHead head;
+  if (ScanEntityHead(value, &head)) return head;
+  auto record = DecodeEntity(id, value);
+  if (!record.ok()) return record.status();
+  head.type = record->entity.type;
+  head.name = std::move(record->entity.name);
+  return head;
+}
+
 // Written by hand, as nlohmann's dump() would write it (keys in its sorted order): a bulk load encodes
 // a source for about every other line, and building a json object for each was a visible cost.
 std::string EncodeSource(const SourceRecord& record) {

@@ -57,6 +57,18 @@ std::string FollowLedger(const Ledger& ledger, std::string key);
 std::string EncodeEntity(const EntityRecord& record);
 Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value);
 
+// What a graph snapshot keeps of an entity.
+struct EntityHead {
+  EntityType type = EntityType::kOther;
+  std::string name;
+};
+
+// The type and name of an entity record, as DecodeEntity would give them. It scans the record's top
+// level by hand, without building a JSON document, and hands anything unusual (escapes, whitespace, a
+// missing or duplicate field) to DecodeEntity, which fails on it with DataLoss as usual. Unlike
+// DecodeEntity it does not check the fields it skips (aliases, iso, xid); `kg check` does.
+Result<EntityHead> DecodeEntityHead(EntityId id, std::string_view value);
+
 std::string EncodeSource(const SourceRecord& record);
 Result<SourceRecord> DecodeSource(SourceId id, std::string_view value);
 

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 namespace kg::store {
 namespace {
 
@@ -29,6 +32,58 @@ TEST(RecordsTest, EncodeSourceWritesWhatNlohmannWrote) {
     EXPECT_EQ(decoded->uri, record.uri);
     EXPECT_EQ(decoded->title, record.title);
     EXPECT_EQ(decoded->published, record.published);
+  }
+}
+
+EntityRecord MakeRecord(const std::string& name, EntityType type, std::vector<Alias> aliases) {
+  EntityRecord record;
+  record.key = "k:" + name;
+  record.entity.id = 7;
+  record.entity.type = type;
+  record.entity.name = name;
+  record.entity.aliases = std::move(aliases);
+  return record;
+}
+
+TEST(EntityHeadTest, AgreesWithDecodeEntityOnWhatEncodeEntityWrites) {
+  const std::vector<EntityRecord> records = {
+      MakeRecord("Nordwind Energy", EntityType::kOrganization, {{"Nordwind Energy", "en"}, {"NWE", ""}}),
+      MakeRecord("España", EntityType::kCountry, {{"Spain", "en"}}),
+      // Escapes in the name (quotes, backslashes, control characters) take the fallback.
+      MakeRecord("Say \"hi\" \\ to\tme", EntityType::kPerson, {}),
+      // Aliases that look like keys, with brackets and escapes, must be skipped as whole values.
+      MakeRecord("Tricky", EntityType::kOther, {{"\"name\":\"Wrong\"", "en"}, {"]}[{,", "x"}, {"a\\\"b", ""}}),
+  };
+  for (EntityRecord record : records) {
+    record.entity.iso_code = record.entity.name == "España" ? "ES" : "";
+    record.entity.external_id = record.entity.name == "Tricky" ? "Q{1}" : "";
+    const std::string value = EncodeEntity(record);
+    auto full = DecodeEntity(7, value);
+    auto head = DecodeEntityHead(7, value);
+    ASSERT_TRUE(full.ok()) << value;
+    ASSERT_TRUE(head.ok()) << value;
+    EXPECT_EQ(head->name, full->entity.name) << value;
+    EXPECT_EQ(head->type, full->entity.type) << value;
+  }
+}
+
+TEST(EntityHeadTest, UnusualRecordsGoThroughTheFullDecoder) {
+  // Whitespace and a different key order are still read right, through DecodeEntity.
+  auto spaced = DecodeEntityHead(3, R"({ "type": "Person", "name": "Ada", "key": "ada", "aliases": [] })");
+  ASSERT_TRUE(spaced.ok());
+  EXPECT_EQ(spaced->name, "Ada");
+  EXPECT_EQ(spaced->type, EntityType::kPerson);
+  // An unknown type reads as kOther, as DecodeEntity does.
+  auto unknown = DecodeEntityHead(3, R"({"aliases":[],"key":"x","name":"X","type":"Starship"})");
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_EQ(unknown->type, EntityType::kOther);
+  // What DecodeEntity rejects fails the same way.
+  for (const char* bad : {"", "[]", "{}", R"({"aliases":[],"key":"x","type":"Person"})",
+                          R"({"aliases":[],"key":"x","name":7,"type":"Person"})", R"({"aliases":[],"key":"x",)"}) {
+    auto head = DecodeEntityHead(3, bad);
+    ASSERT_FALSE(head.ok()) << bad;
+    EXPECT_EQ(head.status().code(), StatusCode::kDataLoss) << bad;
+    EXPECT_EQ(head.status().ToString(), DecodeEntity(3, bad).status().ToString());
   }
 }
 

@@ -91,6 +91,18 @@ Status FromRocks(const rocksdb::Status& status, const std::string& context) {
   return Internal(message);
 }
 
+// A read-only command that meets a store whose creation was killed finishes the creation first, as the
+// next writer would (empty families and the format version, nothing else), so that `kg check` and the
+// other readers see an empty store rather than refusing it. While a live writer is still creating it,
+// this gives that writer's "database in use".
+Result<std::unique_ptr<RocksDb>> RocksDb::FinishCreationThenOpenReadOnly(const std::string& dir) {
+  {
+    auto writer = Open(dir, Mode::kReadWrite);
+    if (!writer.ok()) return writer.status();
+  }
+  return Open(dir, Mode::kReadOnly);
+}
+
 Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode) {
   std::unique_ptr<RocksDb> store(new RocksDb());
   store->dir_ = dir;
@@ -133,6 +145,11 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
                          "commands such as `kg stats` work meanwhile)");
     }
     if (text.find("olumn famil") != std::string::npos) {
+      if (store->read_only_) {
+        auto interrupted = IsInterruptedCreation(dir, options);
+        if (!interrupted.ok()) return interrupted.status();
+        if (*interrupted) return FinishCreationThenOpenReadOnly(dir);
+      }
       return FailedPrecondition(dir + " is not a kg store of format " + std::to_string(kFormatVersion) + " (" +
                                 text + ")");
     }
@@ -147,6 +164,10 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   // initialising it rather than calling it foreign.
   const bool fresh = s.IsNotFound() && raw->Get(rocksdb::ReadOptions(), store->handles_[kMeta], "counters",
                                                 &counters).IsNotFound();
+  if (fresh && store->read_only_) {
+    store.reset();
+    return FinishCreationThenOpenReadOnly(dir);
+  }
   if (fresh && !store->read_only_) {
     rocksdb::WriteOptions sync;
     sync.sync = true;

@@ -72,6 +72,7 @@ class RocksDb {
 
  private:
   RocksDb() = default;
+  static Result<std::unique_ptr<RocksDb>> FinishCreationThenOpenReadOnly(const std::string& dir);
   Status CompactIntoLastLevel(Cf family);  // every file of `family` into one sorted run
 
   std::string dir_;

@@ -327,7 +327,9 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
 }
 
 Status StoreWriter::Commit() {
-  if (unit_->size() == 0) return Status::Ok();
+  // An empty unit (all duplicates) writes nothing, but callers report the unit before it as durable
+  // once Commit returns, so a unit still in flight must land first.
+  if (unit_->size() == 0) return Sync();
   Status status = Put(kMeta, "counters", EncodeCounters(counters_));
   if (status.ok()) status = unit_->Commit();
   if (!status.ok()) {

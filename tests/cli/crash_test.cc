@@ -250,7 +250,16 @@ TEST_F(CrashTest, KilledIngestKeepsEveryReportedUnitAndNoPartOfAnother) {
   const Seconds startup = full.reports.front().at;
   const auto last_unit = std::find_if(full.reports.begin(), full.reports.end(),
                                       [](const Report& r) { return r.line == kLines; });
-  const Seconds unit_time = (last_unit->at - startup) / static_cast<double>(kLines / kUnitLines - 1);
+  Seconds unit_time = (last_unit->at - startup) / static_cast<double>(kLines / kUnitLines - 1);
+  // The killed runs load into a store that already holds lines, which takes kg's slower path (every key
+  // is looked up), so a second load of the same file, all duplicates, times a unit there too; the kills
+  // use the slower of the two.
+  Outcome again = Kg(with_db(Path("calibration.db"), ingest));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  ASSERT_GE(again.reports.size(), 2u) << again.err;
+  const Seconds again_unit_time =
+      (again.reports.back().at - again.reports.front().at) / static_cast<double>(again.reports.size() - 1);
+  unit_time = std::max(unit_time, again_unit_time);
   std::cout << "[ crash    ] uninterrupted: first unit after " << startup.count() << " s, then "
             << unit_time.count() << " s a unit" << std::endl;
 

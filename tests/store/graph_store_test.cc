@@ -244,6 +244,23 @@ TEST_F(GraphStoreTest, InterruptedCreationIsFinishedOnTheNextOpen) {
   testing::ExpectCheckPasses(*store);
 }
 
+TEST_F(GraphStoreTest, ReadersFinishAnInterruptedCreationAndSeeAnEmptyStore) {
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, Path("kg.db"), &raw).ok());
+    rocksdb::ColumnFamilyHandle* meta = nullptr;
+    ASSERT_TRUE(raw->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), "meta", &meta).ok());
+    raw->DestroyColumnFamilyHandle(meta);
+    delete raw;
+  }
+  auto reader = OpenStore(OpenMode::kReadOnly);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(testing::StatsOf(*reader).facts, 0u);
+  testing::ExpectCheckPasses(*reader);
+}
+
 TEST_F(GraphStoreTest, TypesComeFromInputGazetteerOrPredicate) {
   auto store = OpenStore();
   IngestText(*store, R"({"subject":"Olaf Scholz","predicate":"head_of_government_of","object":"Deutschland"}

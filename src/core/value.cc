@@ -2,34 +2,12 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
+
+#include "schema/assertion_json.h"  // the one JSON string escaper kg has
 
 namespace kg {
 namespace {
-
-void AppendJsonString(const std::string& s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 void AppendJson(const Value& value, std::string* out) {
   if (value.is_null()) {
@@ -53,7 +31,7 @@ void AppendJson(const Value& value, std::string* out) {
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
     out->append(buf, end);
   } else if (value.is_string()) {
-    AppendJsonString(value.as_string(), out);
+    schema::AppendJsonString(out, value.as_string());
   } else if (value.is_list()) {
     out->push_back('[');
     bool first = true;
@@ -69,7 +47,7 @@ void AppendJson(const Value& value, std::string* out) {
     for (const auto& [key, item] : value.as_map()) {
       if (!first) out->push_back(',');
       first = false;
-      AppendJsonString(key, out);
+      schema::AppendJsonString(out, key);
       out->push_back(':');
       AppendJson(item, out);
     }

@@ -6,14 +6,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <set>
 
+#include "query/cypher_expr_parser.h"
 #include "query/value_ops.h"
 
 namespace kg::query {
 namespace {
-
-const std::set<std::string> kAggregates = {"count", "sum", "min", "max", "avg", "collect"};
 
 Value OrNull(const std::string& s) { return s.empty() ? Value() : Value(s); }
 
@@ -79,7 +77,7 @@ Value ToFloat(const Value& v) {
 }  // namespace
 
 bool IsAggregate(const Expr& e) {
-  return e.kind == Expr::Kind::kCountStar || (e.kind == Expr::Kind::kFunction && kAggregates.count(e.name) > 0);
+  return e.kind == Expr::Kind::kCountStar || (e.kind == Expr::Kind::kFunction && IsAggregateFunction(e.name));
 }
 
 Result<Value> Evaluator::NodeMap(store::EntityId id) {

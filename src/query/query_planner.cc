@@ -28,6 +28,15 @@ std::string TypeList() {
   return list;
 }
 
+std::string UnknownNodeProperty(const std::string& key) {
+  return "unknown node property '" + key + "'; nodes have name, type, aliases, iso_code and external_id";
+}
+
+std::string UnknownRelProperty(const std::string& key) {
+  return "unknown relationship property '" + key + "'; relationships have amount, currency, date, period, "
+         "confidence, evidence_count, sources and predicate";
+}
+
 // The value of a pattern property: a literal, a list of literals, or a negated number.
 std::optional<Value> ConstantOf(const Expr& e) {
   switch (e.kind) {
@@ -167,8 +176,7 @@ class Planner {
       } else if (key == "aliases") {
         return Error(expr.position, "aliases cannot be matched in a pattern; write WHERE 'X' IN n.aliases");
       } else {
-        return Error(expr.position, "unknown node property '" + key + "'; nodes have name, type, aliases, "
-                                    "iso_code and external_id");
+        return Error(expr.position, UnknownNodeProperty(key));
       }
     }
     return index;
@@ -209,8 +217,7 @@ class Planner {
     for (const auto& [key, expr] : rel.properties) {
       if (rel.variable_length) return Error(expr.position, "variable-length relationships take no properties");
       if (!IsRelProperty(key)) {
-        return Error(expr.position, "unknown relationship property '" + key + "'; relationships have amount, "
-                                    "currency, date, period, confidence, evidence_count, sources and predicate");
+        return Error(expr.position, UnknownRelProperty(key));
       }
       auto value = ConstantOf(expr);
       if (!value) return Error(expr.position, "pattern property '" + key + "' must be a literal value");
@@ -238,13 +245,10 @@ class Planner {
                                      "property '" + e.property + "'");
           }
           if (s.kind == Slot::Kind::kNode && !IsNodeProperty(e.property)) {
-            return Error(e.position, "unknown node property '" + e.property + "'; nodes have name, type, "
-                                     "aliases, iso_code and external_id");
+            return Error(e.position, UnknownNodeProperty(e.property));
           }
           if (s.kind == Slot::Kind::kRel && !IsRelProperty(e.property)) {
-            return Error(e.position, "unknown relationship property '" + e.property + "'; relationships have "
-                                     "amount, currency, date, period, confidence, evidence_count, sources "
-                                     "and predicate");
+            return Error(e.position, UnknownRelProperty(e.property));
           }
         }
       }

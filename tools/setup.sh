@@ -11,6 +11,7 @@ packages=(
   libgraphviz-dev                                    # cgraph and gvc
   fonts-dejavu-core                                  # the diagrams' font, the same on every machine
   libicu-dev                                         # normalisation, locale display names
+  libssl-dev                                         # SHA-256 of ingested articles (libcrypto)
   libcli11-dev                                       # command-line parsing
   libgtest-dev libgmock-dev                          # tests
   python3 python3-jsonschema                         # schema cross-check in tests

@@ -84,6 +84,24 @@ struct FactRow {
   std::vector<std::string> sources;  // distinct source uris, in first-seen order
 };
 
+// An article whose facts were extracted as a whole: the source of their evidence, recorded with the
+// hash of its content so that an unchanged article is not read twice.
+struct Document {
+  std::string uri;           // path or URI; the source_uri of every assertion extracted from it
+  std::string content_hash;  // identifies the content, e.g. "sha256:<hex>" of its bytes
+  std::string title;
+  std::string published;     // YYYY, YYYY-MM or YYYY-MM-DD, when known
+  std::string language;      // "fr", "en", ... when known
+};
+
+struct DocumentReport {
+  enum class Change { kAdded, kUnchanged, kReplaced };
+  Change change = Change::kAdded;
+  uint64_t evidence_added = 0;    // evidence the document did not have before
+  uint64_t evidence_kept = 0;     // evidence it reported before and still reports
+  uint64_t evidence_removed = 0;  // evidence it no longer reports
+};
+
 struct LedgerEntry {
   std::string name;      // as given to `kg alias` / `kg merge`
   std::string target;    // canonical name of the target at the time
@@ -108,6 +126,15 @@ class GraphStore {
   // options.lines_per_unit lines. Bad lines are rejected one by one and write nothing. Returns the
   // report; a non-OK Status means the store failed (I/O, corruption), and units committed before stay.
   Result<IngestReport> IngestJsonl(std::istream& in, const std::string& input_name, const IngestOptions& options);
+
+  // Makes `document` the source of exactly `assertions`, as one atomic, durable unit. A new document is
+  // added. One stored with the same content hash is left as it is (kUnchanged, nothing written). One
+  // stored with another content is replaced: evidence it no longer reports is removed, with the facts
+  // and entities nothing else supports. Assertions get document.uri as their source uri, and the title
+  // and date when they have none. InvalidArgument when an assertion breaks the schema (naming its index
+  // and field); then nothing is written.
+  Result<DocumentReport> IngestDocument(const Document& document, std::vector<Assertion> assertions,
+                                        const IngestOptions& options);
 
   // Merges one assertion and commits it.
   Status Add(const Assertion& assertion);

@@ -4,6 +4,7 @@
 #include "ingest/jsonl_ingester.h"
 #include "query/query_engine.h"
 #include "render/diagram.h"
+#include "schema/assertion_json.h"
 #include "store/rocks_db.h"
 #include "store/store_checker.h"
 #include "store/store_reader.h"
@@ -20,6 +21,18 @@ struct GraphStore::Impl {
     return writer.get();
   }
 };
+
+namespace {
+
+// Edit operations stop at their first error with part of their unit written; the unit must not reach
+// the next commit.
+template <typename T>
+T AbortOnError(store::StoreWriter& writer, T result) {
+  if (!result.ok()) writer.Abort();
+  return result;
+}
+
+}  // namespace
 
 GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GraphStore::~GraphStore() = default;
@@ -43,6 +56,41 @@ Result<IngestReport> GraphStore::IngestJsonl(std::istream& in, const std::string
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
   return ingest::IngestJsonl(**writer, in, input_name, options);
+}
+
+Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std::vector<Assertion> assertions,
+                                                  const IngestOptions& options) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  schema::ParseLimits limits;
+  limits.max_line_bytes = options.max_line_bytes;
+  limits.max_depth = options.max_depth;
+  limits.allow_new_predicates = options.allow_new_predicates;
+  for (size_t i = 0; i < assertions.size(); ++i) {
+    Assertion& a = assertions[i];
+    a.source_uri = document.uri;
+    if (a.source_title.empty()) a.source_title = document.title;
+    if (a.source_published.empty()) a.source_published = document.published;
+    // The store keeps what the JSONL reader accepts, so extracted assertions pass the same schema.
+    auto parsed = schema::ParseAssertionLine(schema::ToCanonicalJson(a), schema::PredicateVocabulary::Builtin(), limits);
+    if (auto* error = std::get_if<schema::LineError>(&parsed)) {
+      return InvalidArgument(document.uri + ": assertion " + std::to_string(i + 1) + ": " + error->field + ": " +
+                             error->reason);
+    }
+    a = std::get<Assertion>(std::move(parsed));
+  }
+  store::SourceRecord record{0, document.uri, document.title, document.published, document.content_hash,
+                             document.language};
+  auto change = (*writer)->ReplaceDocument(record, assertions);
+  if (!change.ok()) return change.status();
+  DocumentReport report;
+  report.change = change->unchanged  ? DocumentReport::Change::kUnchanged
+                  : change->existed ? DocumentReport::Change::kReplaced
+                                    : DocumentReport::Change::kAdded;
+  report.evidence_added = change->evidence_added;
+  report.evidence_kept = change->evidence_kept;
+  report.evidence_removed = change->evidence_removed;
+  return report;
 }
 
 Status GraphStore::Add(const Assertion& assertion) {
@@ -97,25 +145,25 @@ Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store
 Result<uint64_t> GraphStore::Forget(const std::string& uri) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return (*writer)->Forget(uri);
+  return AbortOnError(**writer, (*writer)->Forget(uri));
 }
 
 Status GraphStore::AddAlias(const std::string& name, const std::string& target) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return (*writer)->AddRule(name, target, "alias");
+  return AbortOnError(**writer, (*writer)->AddRule(name, target, "alias"));
 }
 
 Status GraphStore::Merge(const std::string& keep, const std::string& other) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return (*writer)->AddRule(other, keep, "merge");
+  return AbortOnError(**writer, (*writer)->AddRule(other, keep, "merge"));
 }
 
 Status GraphStore::RemoveRule(const std::string& name) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return (*writer)->RemoveRule(name);
+  return AbortOnError(**writer, (*writer)->RemoveRule(name));
 }
 
 Result<std::vector<LedgerEntry>> GraphStore::Ledger() const {

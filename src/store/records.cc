@@ -179,8 +179,20 @@ Result<EntityHead> DecodeEntityHead(EntityId id, std::string_view value) {
 // a source for about every other line, and building a json object for each was a visible cost.
 std::string EncodeSource(const SourceRecord& record) {
   std::string out;
-  out.reserve(32 + record.uri.size() + record.title.size() + record.published.size());
+  out.reserve(32 + record.uri.size() + record.title.size() + record.published.size() +
+              record.content_hash.size());
   out.push_back('{');
+  // Keys in sorted order, as nlohmann writes an object, so older stores keep their bytes.
+  if (!record.content_hash.empty()) {
+    out.append("\"hash\":");
+    schema::AppendJsonString(&out, record.content_hash);
+    out.push_back(',');
+  }
+  if (!record.language.empty()) {
+    out.append("\"lang\":");
+    schema::AppendJsonString(&out, record.language);
+    out.push_back(',');
+  }
   if (!record.published.empty()) {
     out.append("\"published\":");
     schema::AppendJsonString(&out, record.published);
@@ -208,6 +220,8 @@ Result<SourceRecord> DecodeSource(SourceId id, std::string_view value) {
   record.uri = (*doc)["uri"].get<std::string>();
   record.title = doc->value("title", "");
   record.published = doc->value("published", "");
+  record.content_hash = doc->value("hash", "");
+  record.language = doc->value("lang", "");
   return record;
 }
 

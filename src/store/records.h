@@ -19,11 +19,16 @@ struct EntityRecord {
   std::string key;
 };
 
+// A source of evidence. Sources that `kg ingest` read as articles are documents: they also keep the
+// hash of the bytes the facts were extracted from (so that an unchanged article is skipped) and the
+// language it was read in.
 struct SourceRecord {
   SourceId id = 0;
   std::string uri;
   std::string title;
   std::string published;
+  std::string content_hash;  // "sha256:<hex>", documents only
+  std::string language;      // documents only, when detected
 };
 
 // Store-wide counts, kept in meta under "counters" and rewritten by every unit.

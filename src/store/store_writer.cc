@@ -260,7 +260,7 @@ Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
     if (stored.status().code() != StatusCode::kNotFound) return stored.status();
   }
   const SourceId id = counters_.next_source_id++;
-  SourceRecord record{id, a.source_uri, a.source_title, a.source_published};
+  SourceRecord record{id, a.source_uri, a.source_title, a.source_published, "", ""};
   KG_RETURN_IF_ERROR(Put(kSources, Fixed64Key(id), EncodeSource(record)));
   KG_RETURN_IF_ERROR(Put(kSourceUris, a.source_uri, Fixed64Key(id)));
   ++counters_.stats.sources;
@@ -463,23 +463,28 @@ Result<uint64_t> StoreWriter::Forget(const std::string& source_uri) {
   }
   const SourceId source = GetFixed64(*stored);
   const std::string prefix = Fixed64Key(source);
-  std::vector<std::string> keys;
-  {
-    auto it = unit_->Scan(kSourceEvidence);
-    if (!it.ok()) return it.status();
-    for ((*it)->Seek(prefix); (*it)->Valid() && (*it)->key().starts_with(prefix); (*it)->Next()) {
-      keys.push_back((*it)->key().ToString().substr(prefix.size()));
-    }
-    KG_RETURN_IF_ERROR(FromRocks((*it)->status(), "reading source evidence"));
-  }
-  for (const auto& key : keys) KG_RETURN_IF_ERROR(RemoveEvidence(key));
+  auto keys = EvidenceOfSource(source);
+  if (!keys.ok()) return keys.status();
+  for (const auto& key : *keys) KG_RETURN_IF_ERROR(RemoveEvidence(key));
   KG_RETURN_IF_ERROR(DeleteUnusedEntities());
   KG_RETURN_IF_ERROR(Delete(kSources, prefix));
   KG_RETURN_IF_ERROR(Delete(kSourceUris, source_uri));
   --counters_.stats.sources;
   source_ids_.Erase(source_uri);
   KG_RETURN_IF_ERROR(Commit());
-  return static_cast<uint64_t>(keys.size());
+  return static_cast<uint64_t>(keys->size());
+}
+
+Result<std::vector<std::string>> StoreWriter::EvidenceOfSource(SourceId source) {
+  const std::string prefix = Fixed64Key(source);
+  std::vector<std::string> keys;
+  auto it = unit_->Scan(kSourceEvidence);
+  if (!it.ok()) return it.status();
+  for ((*it)->Seek(prefix); (*it)->Valid() && (*it)->key().starts_with(prefix); (*it)->Next()) {
+    keys.push_back((*it)->key().ToString().substr(prefix.size()));
+  }
+  KG_RETURN_IF_ERROR(FromRocks((*it)->status(), "reading source evidence"));
+  return keys;
 }
 
 }  // namespace kg::store

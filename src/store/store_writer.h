@@ -74,6 +74,22 @@ class StoreWriter {
   // Returns the number of evidence records removed.
   Result<uint64_t> Forget(const std::string& source_uri);
 
+  // What ReplaceDocument did.
+  struct DocumentChange {
+    bool unchanged = false;        // same content hash as stored: nothing was written
+    bool existed = false;          // the document was known before
+    uint64_t evidence_removed = 0;  // old evidence no longer reported (changed documents)
+    uint64_t evidence_added = 0;    // evidence the document did not have before
+    uint64_t evidence_kept = 0;     // evidence reported again
+  };
+
+  // Makes `document` (a source whose content_hash is set) hold exactly `assertions` as its evidence, in
+  // one committed unit: a new document is added; one stored with the same content hash is left alone;
+  // one stored with another hash (or none) loses the evidence it no longer reports, and with it the facts
+  // and entities nothing else supports. Every assertion must have document.uri as its source_uri
+  // (InvalidArgument otherwise). On failure nothing is written.
+  Result<DocumentChange> ReplaceDocument(const SourceRecord& document, const std::vector<Assertion>& assertions);
+
   // Adds a ledger rule making `name` resolve to the entity `target` names, and re-files the evidence
   // that used `name`. NotFound when `target` names no entity; AlreadyExists when both already resolve
   // to the same entity; InvalidArgument when the rule would make a cycle. Committed as one unit.
@@ -101,6 +117,7 @@ class StoreWriter {
   void ForgetResolutions();  // after anything that may send a name to another entity
   Status NoteSurface(EntityId id, const EntityRef& ref, const resolve::KeyedName& keyed);
   Result<SourceId> SourceIdFor(const Assertion& a);
+  Result<std::vector<std::string>> EvidenceOfSource(SourceId source);  // evidence keys
 
   Status RemoveEvidence(const std::string& evidence_key);
   Status DeleteUnusedEntities();  // those in unused_candidates_ that have no fact left

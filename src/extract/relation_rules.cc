@@ -1,0 +1,450 @@
+#include "extract/relation_rules.h"
+
+#include <algorithm>
+
+#include "text/name_normalizer.h"
+
+namespace kg::extract {
+namespace {
+
+// How far from a trigger, in tokens, a subject or object may be: beyond that a long sentence has moved on
+// to another clause.
+constexpr size_t kMaxReach = 40;
+// Confidence is scaled by this when the subject is the article's main organisation by default.
+constexpr double kDefaultSubjectFactor = 0.8;
+
+bool Allows(const std::vector<EntityType>& types, EntityType t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+bool IsArticle(const std::string& w) {
+  return w == "le" || w == "la" || w == "les" || w == "l" || w == "'" || w == "the" || w == "a" || w == "an" ||
+         w == "un" || w == "une" || w == "el" || w == "der" || w == "die";
+}
+
+bool IsOf(const std::string& w) {
+  return w == "de" || w == "du" || w == "d" || w == "des" || w == "of" || w == "del" || w == "von" || w == "des";
+}
+
+// Words that end the noun phrase after an organisation cue: a verb has started ("a annoncé", "has").
+bool EndsNounPhrase(const ScanToken& t) {
+  static const char* const kStops[] = {"a", "ont", "est", "sont", "va", "has", "have", "is", "was", "will", "et", "and",
+                                       "qui", "which", "who", ",", ";", ":", "."};
+  for (const char* s : kStops) {
+    if (t.lower == s) return true;
+  }
+  return false;
+}
+
+const Mention* StartingAt(const std::vector<Mention>& mentions, size_t k) {
+  for (const Mention& m : mentions) {
+    if (m.begin == k) return &m;
+  }
+  return nullptr;
+}
+
+const Mention* EndingAt(const std::vector<Mention>& mentions, size_t k) {
+  for (const Mention& m : mentions) {
+    if (m.end == k) return &m;
+  }
+  return nullptr;
+}
+
+const Mention* NearestLeft(const std::vector<Mention>& mentions, size_t b, const std::vector<EntityType>& types,
+                           const std::string& exclude = "") {
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions) {
+    if (m.end <= b && b - m.end <= kMaxReach && Allows(types, m.type) && m.name != exclude) best = &m;
+  }
+  return best;
+}
+
+const Mention* NearestRight(const std::vector<Mention>& mentions, size_t e, const std::vector<EntityType>& types,
+                            const std::string& exclude = "", size_t reach = kMaxReach) {
+  for (const Mention& m : mentions) {
+    if (m.begin >= e && m.begin - e <= reach && Allows(types, m.type) && m.name != exclude) return &m;
+  }
+  return nullptr;
+}
+
+Candidate Make(const Mention& s, const std::string& predicate, const Mention& o, double confidence, size_t anchor,
+               const PredicateRule& rule) {
+  return {s.name, s.type, predicate, o.name, o.type, confidence, anchor, rule.takes_amount, rule.is_event};
+}
+
+Mention MainOrg(const DocumentContext& ctx) {
+  Mention m;
+  m.type = EntityType::kOrganization;
+  m.name = ctx.main_org;
+  m.kind = MentionKind::kOrgReference;
+  m.firm = true;
+  return m;
+}
+
+// The object(s) after a trigger ending at `e`: the nearest fitting mention, or with prefer_by_type the
+// nearest of the first type in rule.object_types that has one (and all of that type with multiple_objects).
+std::vector<const Mention*> Objects(const std::vector<Mention>& mentions, size_t e, const PredicateRule& rule,
+                                    const std::string& subject) {
+  std::vector<const Mention*> out;
+  if (!rule.prefer_by_type) {
+    if (const Mention* m = NearestRight(mentions, e, rule.object_types, subject)) out.push_back(m);
+    return out;
+  }
+  for (EntityType type : rule.object_types) {
+    for (const Mention& m : mentions) {
+      if (m.begin >= e && m.begin - e <= kMaxReach && m.type == type && m.name != subject) {
+        out.push_back(&m);
+        if (!rule.multiple_objects) return out;
+      }
+    }
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+void SvoRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+             const PredicateRule& rule, const DocumentContext& ctx, std::vector<Candidate>* out) {
+  double confidence = trigger.confidence;
+  const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  Mention fallback;
+  if (subject == nullptr) {
+    // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object closely.
+    auto objects = Objects(mentions, e, rule, "");
+    if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 2);
+  }
+  if (subject == nullptr) {
+    if (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization)) return;
+    fallback = MainOrg(ctx);
+    subject = &fallback;
+    confidence *= kDefaultSubjectFactor;
+  }
+  for (const Mention* object : Objects(mentions, e, rule, subject->name)) {
+    out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
+  }
+}
+
+void ObjectFirstRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+                     const PredicateRule& rule, std::vector<Candidate>* out) {
+  const Mention* object = NearestRight(mentions, e, rule.object_types);
+  if (object == nullptr) return;
+  const Mention* subject = NearestRight(mentions, object->end, rule.subject_types, object->name);
+  if (subject != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
+}
+
+void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const SentenceView& s,
+                      const Trigger& trigger, const PredicateRule& rule, std::vector<Candidate>* out) {
+  Mention* place = nullptr;
+  for (Mention& m : *mentions) {
+    if (m.end == b) place = &m;
+  }
+  if (place == nullptr) return;
+  if (!place->firm && place->type == EntityType::kOrganization) place->type = EntityType::kCity;
+  if (!Allows(rule.object_types, place->type)) return;
+  const Mention* subject = nullptr;
+  for (const Mention& m : *mentions) {
+    if (m.begin < e || m.begin - e > 6) continue;
+    bool stopped = false;
+    for (size_t k = e; k < m.begin; ++k) stopped = stopped || EndsNounPhrase((*s.tokens)[k]);
+    if (!stopped && Allows(rule.subject_types, m.type) && m.kind == MentionKind::kName) subject = &m;
+    break;
+  }
+  if (subject == nullptr) subject = NearestLeft(*mentions, place->begin, rule.subject_types);
+  if (subject != nullptr) out->push_back(Make(*subject, rule.name, *place, trigger.confidence, b, rule));
+}
+
+void PairRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+              const PredicateRule& rule, std::vector<Candidate>* out) {
+  const Mention* left = NearestLeft(mentions, b, rule.subject_types);
+  const Mention* right = NearestRight(mentions, e, rule.object_types, left ? left->name : "");
+  if (left != nullptr && right != nullptr) {
+    out->push_back(Make(*left, rule.name, *right, trigger.confidence, b, rule));
+    return;
+  }
+  if (left == nullptr) return;
+  const Mention* second = NearestLeft(mentions, left->begin, rule.subject_types, left->name);
+  if (second != nullptr && left->begin - second->end <= 6) {
+    out->push_back(Make(*second, rule.name, *left, trigger.confidence, b, rule));
+  }
+}
+
+void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e,
+                    const Trigger& trigger, const PredicateRule& rule, const Lexicon& lexicon,
+                    const DocumentContext& ctx, std::vector<Candidate>* out) {
+  const auto& tokens = *s.tokens;
+  const bool possessive = b > 0 && lexicon.possessives.count(tokens[b - 1].lower);
+  if (possessive) {
+    // "sa filiale Dacia", "Aurore Privée, sa filiale": the owner is who the article is about.
+    if (ctx.main_org.empty()) return;
+    const Mention owner = MainOrg(ctx);
+    const Mention* subject = nullptr;
+    if (const Mention* left = NearestLeft(mentions, b - 1, rule.subject_types, owner.name);
+        left != nullptr && b - 1 - left->end <= 2) {
+      subject = left;
+    } else {
+      subject = NearestRight(mentions, e, rule.subject_types, owner.name, 3);
+    }
+    if (subject != nullptr) out->push_back(Make(*subject, rule.name, owner, trigger.confidence, b, rule));
+    return;
+  }
+  const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  if (subject == nullptr) return;
+  const Mention* object = NearestRight(mentions, e, rule.object_types, subject->name, 6);
+  if (object != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
+}
+
+void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+                 const PredicateRule& rule, std::vector<Candidate>* out) {
+  const std::vector<EntityType> person{EntityType::kPerson};
+  const Mention* subject = NearestLeft(mentions, b, person);
+  std::vector<const Mention*> others;
+  for (const Mention& m : mentions) {
+    if (m.begin >= e && m.begin - e <= kMaxReach && m.type == EntityType::kPerson) others.push_back(&m);
+  }
+  if (subject == nullptr && others.size() >= 2) {
+    subject = others.front();
+    others.erase(others.begin());
+  }
+  if (subject == nullptr) return;
+  for (const Mention* o : others) {
+    if (o->name != subject->name) out->push_back(Make(*subject, rule.name, *o, trigger.confidence, b, rule));
+  }
+}
+
+// "Sines, ville portuaire du sud du Portugal": the place before the comma is in the country after it.
+void PlaceAppositionRule(std::vector<Mention>* mentions, size_t b, size_t e, const Trigger& trigger,
+                         const PredicateRule& rule, std::vector<Candidate>* out) {
+  Mention* place = nullptr;
+  for (Mention& m : *mentions) {
+    if (m.end == b) place = &m;
+  }
+  if (place == nullptr) return;
+  if (!place->firm && place->type == EntityType::kOrganization) place->type = EntityType::kCity;
+  if (!Allows(rule.subject_types, place->type)) return;
+  const Mention* country = NearestRight(*mentions, e, rule.object_types, place->name, 12);
+  if (country != nullptr) out->push_back(Make(*place, rule.name, *country, trigger.confidence, b, rule));
+}
+
+// A listed city and its country named in one sentence; "à Ziguinchor, en Casamance".
+void CityCountryRule(const SentenceView& s, const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                     std::vector<Candidate>* out) {
+  const int located = lexicon.PredicateIndex("located_in");
+  if (located < 0) return;
+  const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(located)];
+  const auto& tokens = *s.tokens;
+  for (const Mention& city : mentions) {
+    if (city.kind != MentionKind::kName || (city.type != EntityType::kCity && city.type != EntityType::kRegion)) continue;
+    for (const Mention& country : mentions) {
+      if (country.kind == MentionKind::kName && country.type == EntityType::kCountry && !city.iso.empty() &&
+          country.iso == city.iso) {
+        out->push_back(Make(city, rule.name, country, 0.6, city.begin, rule));
+      }
+    }
+    const size_t k = city.end;
+    if (city.type == EntityType::kCity && k + 2 < tokens.size() && tokens[k].lower == "," &&
+        (tokens[k + 1].lower == "en" || tokens[k + 1].lower == "in" || tokens[k + 1].lower == "au")) {
+      const Mention* region = StartingAt(mentions, k + 2);
+      if (region != nullptr && (region->type == EntityType::kRegion || region->type == EntityType::kCountry)) {
+        out->push_back(Make(city, rule.name, *region, 0.6, city.begin, rule));
+      }
+    }
+  }
+}
+
+// "la start-up bordelaise Ondelia", "le nantais Datacolis", "Datacolis, éditeur nantais", "le groupe
+// marseillais": a city adjective on an organisation says where it is based.
+void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                       const DocumentContext& ctx, std::vector<Candidate>* out) {
+  const int hq = lexicon.PredicateIndex("headquartered_in");
+  if (hq < 0) return;
+  const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(hq)];
+  const auto& tokens = *s.tokens;
+  for (const Mention& adj : mentions) {
+    if (adj.kind != MentionKind::kAdjective || adj.type != EntityType::kCity || adj.begin == 0) continue;
+    size_t k = adj.begin - 1;
+    if (tokens[k].lower == "up" && k >= 2 && tokens[k - 1].lower == "-") k -= 2;  // "start-up"
+    const bool cue = lexicon.org_cue_nouns.count(tokens[k].lower) > 0;
+    const bool article = tokens[k].lower == "le" || tokens[k].lower == "la" || tokens[k].lower == "'";
+    if (!cue && !article) continue;
+    const Mention* subject = nullptr;
+    size_t before = cue ? k : k + 1;  // where the phrase before the adjective starts
+    while (before > 0 && IsArticle(tokens[before - 1].lower)) --before;
+    const bool definite = before < k + 1 && (tokens[before].lower == "le" || tokens[before].lower == "la" ||
+                                             tokens[before].lower == "l" || tokens[before].lower == "the");
+    if (before > 0 && tokens[before - 1].lower == ",") {
+      const Mention* m = EndingAt(mentions, before - 1);
+      if (m != nullptr && m->type == EntityType::kOrganization) subject = m;
+    }
+    if (subject == nullptr) {
+      for (const Mention& m : mentions) {
+        if (m.begin < adj.end || m.begin - adj.end > 6) continue;
+        bool stopped = false;
+        for (size_t t = adj.end; t < m.begin; ++t) stopped = stopped || EndsNounPhrase(tokens[t]);
+        if (!stopped && m.type == EntityType::kOrganization && m.kind == MentionKind::kName) subject = &m;
+        break;
+      }
+    }
+    Mention fallback;
+    if (subject == nullptr && cue && definite && !ctx.main_org.empty()) {
+      fallback = MainOrg(ctx);
+      subject = &fallback;
+    }
+    if (subject != nullptr) out->push_back(Make(*subject, rule.name, adj, 0.6, adj.begin, rule));
+  }
+}
+
+}  // namespace
+
+std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
+                                   const std::string& language, std::vector<bool>* blocked) {
+  std::vector<TitleMatch> titles;
+  blocked->assign(tokens.size(), false);
+  auto table = lexicon.titles.find(language);
+  if (table == lexicon.titles.end()) table = lexicon.titles.find("");
+  if (table == lexicon.titles.end()) return titles;
+  for (size_t i = 0; i < tokens.size();) {
+    auto m = table->second.LongestAt(tokens, i);
+    if (m.length == 0) {
+      ++i;
+      continue;
+    }
+    titles.push_back({i, i + m.length, m.payload});
+    for (size_t k = i; k < i + m.length; ++k) (*blocked)[k] = true;
+    i += m.length;
+  }
+  return titles;
+}
+
+std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<TitleMatch>& titles,
+                                       std::vector<Mention>* mentions, const Lexicon& lexicon,
+                                       DocumentContext* ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = *s.tokens;
+  const size_t n = tokens.size();
+  for (const TitleMatch& title : titles) {
+    const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(title.predicate)];
+    if (title.begin > 0 && (tokens[title.begin - 1].lower == "-" || tokens[title.begin - 1].lower == "vice")) continue;
+    const Mention* target = nullptr;
+    Mention fallback;
+    double confidence = 0.8;
+    size_t after = title.end;
+    size_t before = title.begin;
+    // After the title: an adjective ("chancelier allemand"), or "de X", "of the company".
+    if (const Mention* m = StartingAt(*mentions, after); m != nullptr && m->kind == MentionKind::kAdjective) {
+      target = m;
+      after = m->end;
+    } else if (after < n && IsOf(tokens[after].lower)) {
+      size_t k = after + 1;
+      while (k < n && IsArticle(tokens[k].lower)) ++k;
+      if (const Mention* m2 = StartingAt(*mentions, k)) {
+        target = m2;
+        after = m2->end;
+      } else if (k < n && !ctx->main_org.empty() &&
+                 (lexicon.org_cue_nouns.count(tokens[k].lower) || tokens[k].lower == "company" ||
+                  tokens[k].lower == "group" || tokens[k].lower == "firm")) {
+        fallback = MainOrg(*ctx);
+        target = &fallback;
+        after = k + 1;
+      }
+    }
+    // Before it: "the Indian prime minister", "Kestrel's chief executive", "son président".
+    if (target == nullptr) {
+      if (const Mention* m = EndingAt(*mentions, title.begin); m != nullptr && m->kind == MentionKind::kAdjective) {
+        target = m;
+        before = m->begin;
+      } else if (title.begin >= 2 && tokens[title.begin - 1].lower == "s" && tokens[title.begin - 2].lower == "'") {
+        if (const Mention* m2 = EndingAt(*mentions, title.begin - 2)) {
+          target = m2;
+          before = m2->begin;
+        }
+      } else if (title.begin >= 1 && lexicon.possessives.count(tokens[title.begin - 1].lower)) {
+        const std::vector<EntityType> org{EntityType::kOrganization};
+        if (const Mention* m3 = NearestLeft(*mentions, title.begin, org)) {
+          target = m3;
+        } else if (!ctx->last_org.empty()) {
+          fallback = MainOrg(*ctx);
+          fallback.name = ctx->last_org;
+          target = &fallback;
+        }
+      }
+    }
+    if (target == nullptr && !ctx->main_org.empty() && Allows(rule.object_types, EntityType::kOrganization)) {
+      fallback = MainOrg(*ctx);
+      target = &fallback;
+      confidence *= kDefaultSubjectFactor;
+    }
+    if (target == nullptr || !Allows(rule.object_types, target->type)) continue;
+
+    // The person: right after ("…, Pedro Sánchez"), else just before ("Marc Lefebvre, PDG de …").
+    Mention* person = nullptr;
+    auto may_be_person = [](const Mention* m) {
+      return m != nullptr && m->kind == MentionKind::kName &&
+             (m->type == EntityType::kPerson || (!m->firm && m->type == EntityType::kOrganization));
+    };
+    size_t k = after;
+    if (k < n && tokens[k].lower == ",") ++k;
+    const Mention* right = StartingAt(*mentions, k);
+    if (may_be_person(right)) {
+      person = const_cast<Mention*>(right);
+    } else {
+      size_t b = before;
+      while (b > 0 && (IsArticle(tokens[b - 1].lower) || lexicon.possessives.count(tokens[b - 1].lower))) --b;
+      if (b > 1 && tokens[b - 1].lower == ",") {
+        const Mention* left = EndingAt(*mentions, b - 1);
+        if (may_be_person(left)) person = const_cast<Mention*>(left);
+      }
+    }
+    if (person == nullptr || person->name == target->name) continue;
+    person->type = EntityType::kPerson;
+    person->firm = true;
+    ctx->names.insert_or_assign(text::NormalizeName(person->name), KnownName{EntityType::kPerson, person->name});
+    RegisterName(EntityType::kPerson, person->name, ctx);
+    ctx->last_person = person->name;
+    if (target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
+      ctx->last_business_person = person->name;
+    }
+    out.push_back({person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
+                   false, false});
+  }
+  return out;
+}
+
+std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Mention>* mentions,
+                                         const Lexicon& lexicon, const DocumentContext& ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = *s.tokens;
+  auto table = lexicon.trigger_phrases.find(ctx.language);
+  if (table == lexicon.trigger_phrases.end()) table = lexicon.trigger_phrases.find("");
+  if (table != lexicon.trigger_phrases.end() && !mentions->empty()) {
+    for (size_t i = 0; i < tokens.size();) {
+      auto m = table->second.LongestAt(tokens, i);
+      if (m.length == 0) {
+        ++i;
+        continue;
+      }
+      const size_t b = i, e = i + m.length;
+      i = e;
+      const Trigger& trigger = lexicon.triggers[static_cast<size_t>(m.payload)];
+      const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(trigger.predicate)];
+      if (rule.name == "met_with") {
+        MeetingRule(*mentions, b, e, trigger, rule, &out);
+      } else if (rule.name == "located_in") {
+        PlaceAppositionRule(mentions, b, e, trigger, rule, &out);
+      } else if (rule.name == "subsidiary_of") {
+        SubsidiaryRule(s, *mentions, b, e, trigger, rule, lexicon, ctx, &out);
+      } else if (trigger.mode == TriggerMode::kObjectFirst) {
+        ObjectFirstRule(*mentions, b, e, trigger, rule, &out);
+      } else if (trigger.mode == TriggerMode::kObjectBefore) {
+        ObjectBeforeRule(mentions, b, e, s, trigger, rule, &out);
+      } else if (trigger.mode == TriggerMode::kPair) {
+        PairRule(*mentions, b, e, trigger, rule, &out);
+      } else {
+        SvoRule(*mentions, b, e, trigger, rule, ctx, &out);
+      }
+    }
+  }
+  CityCountryRule(s, *mentions, lexicon, &out);
+  CityAdjectiveRule(s, *mentions, lexicon, ctx, &out);
+  return out;
+}
+
+}  // namespace kg::extract

@@ -18,6 +18,7 @@ namespace kg::extract {
 struct KnownName {
   EntityType type = EntityType::kOrganization;
   std::string name;  // canonical, as first written in full
+  bool firm = true;  // false for a name typed an organisation only by default, which a place cue may retype
 };
 
 struct DocumentContext {

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <string>
+
 #include "text/country_gazetteer.h"
 #include "text/name_normalizer.h"
 
@@ -118,6 +120,26 @@ bool IntroducesName(const std::vector<ScanToken>& tokens, std::string_view text,
   return false;
 }
 
+// "a statement in Spanish", "a Spanish-language statement": the adjective names a language, not a place.
+bool IsLanguageName(const std::vector<ScanToken>& tokens, size_t i, size_t length) {
+  const size_t next = i + length;
+  if (next + 1 < tokens.size() && tokens[next].lower == "-" && tokens[next + 1].lower == "language") return true;
+  const bool ends = next >= tokens.size() || tokens[next].kind == ScanKind::kOther;
+  return i > 0 && tokens[i - 1].lower == "in" && ends;
+}
+
+// Lower-case words that continue an organisation name after a cue word ("Société financière
+// internationale", "Banque mondiale"): adjectives, told by their endings.
+bool IsNameAdjective(const std::string& lower) {
+  static const char* const kEndings[] = {"ale", "al", "aux", "ique", "ière", "ier", "aire", "ienne", "éenne",
+                                         "aise", "ionale", "elle", "ive"};
+  for (const char* e : kEndings) {
+    const size_t n = std::char_traits<char>::length(e);
+    if (lower.size() > n + 2 && lower.compare(lower.size() - n, n, e) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsCapitalised(const ScanToken& token, std::string_view text) {
@@ -129,16 +151,18 @@ bool IsCapitalised(const ScanToken& token, std::string_view text) {
   return c > 0 && u_isupper(c);
 }
 
-void RegisterName(EntityType type, const std::string& name, DocumentContext* ctx) {
+void RegisterName(EntityType type, const std::string& name, DocumentContext* ctx, bool firm) {
   const std::string full = text::NormalizeName(name);
   if (full.empty()) return;
-  ctx->names.emplace(full, KnownName{type, name});
   const size_t space = full.find(' ');
+  // A name of several words is a name whatever typed it ("Nimbus Robotics"), and so is its short form.
+  firm = firm || space != std::string::npos;
+  ctx->names.emplace(full, KnownName{type, name, firm});
   if (space == std::string::npos) return;
   if (type == EntityType::kOrganization) {
-    ctx->names.emplace(full.substr(0, space), KnownName{type, name});
+    ctx->names.emplace(full.substr(0, space), KnownName{type, name, firm});
   } else if (type == EntityType::kPerson) {
-    ctx->names.emplace(full.substr(full.rfind(' ') + 1), KnownName{type, name});
+    ctx->names.emplace(full.substr(full.rfind(' ') + 1), KnownName{type, name, firm});
   }
 }
 
@@ -176,7 +200,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const ScanToken& t = tokens[i];
     // References to what the article named before.
-    if (auto m = lexicon.org_anaphors.LongestAt(tokens, i); m.length > 0) {
+    if (auto m = lexicon.org_anaphors.LongestAt(tokens, i);
+        m.length > 0 && !IsCapitalised(tokens[i + m.length - 1], text)) {
       if (!IntroducesName(tokens, text, i + m.length) && !ctx->main_org.empty()) {
         add({i, i + m.length, EntityType::kOrganization, ctx->main_org, MentionKind::kOrgReference, true, ""});
       }
@@ -199,6 +224,12 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const bool capital = IsCapitalised(t, text);
     size_t run_end = capital ? RunEnd(tokens, text, blocked, i) : i;
+    if (capital && run_end == i + 1 && lexicon.org_cue_words.count(text::NormalizeName(t.lower))) {
+      while (run_end < n && run_end - i < 4 && !Blocked(blocked, run_end) && tokens[run_end].kind == ScanKind::kWord &&
+             !IsCapitalised(tokens[run_end], text) && IsNameAdjective(tokens[run_end].lower)) {
+        ++run_end;
+      }
+    }
     std::string normalized;
     bool known_run = false;
     if (capital) {
@@ -209,6 +240,10 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     if (!known_run && (!capital || run_end == i + 1)) {
       if (auto m = lexicon.adjectives.LongestAt(tokens, i); m.length > 0) {
         const Place& p = lexicon.adjective_places[static_cast<size_t>(m.payload)];
+        if (IsLanguageName(tokens, i, m.length)) {
+          i += m.length;
+          continue;
+        }
         add({i, i + m.length, p.type, p.name, MentionKind::kAdjective, true, p.iso});
         i += m.length;
         continue;
@@ -234,10 +269,11 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.name = place->type == EntityType::kCountry ? place->name : std::string(written);
       mention.iso = place->iso;
       mention.firm = true;
-    } else if (auto known = ctx->names.find(normalized); known != ctx->names.end()) {
+    } else if (auto known = ctx->names.find(normalized);
+               known != ctx->names.end() && (known->second.firm || !AfterPlacePreposition(tokens, b, lexicon, &region))) {
       mention.type = known->second.type;
       mention.name = known->second.name;
-      mention.firm = true;
+      mention.firm = known->second.firm;
     } else if (HonorificBefore(tokens, b, lexicon)) {
       mention.type = EntityType::kPerson;
       mention.firm = true;
@@ -246,6 +282,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.firm = true;
     } else if (AfterPlacePreposition(tokens, b, lexicon, &region)) {
       mention.type = region ? EntityType::kRegion : EntityType::kCity;
+      ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized)) {
       continue;
     }

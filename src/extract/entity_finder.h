@@ -60,7 +60,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
 
 // Registers `name` of type `type` under its full normalised form and its short form (an organisation's
 // first word, a person's last word), unless another entity holds the key already.
-void RegisterName(EntityType type, const std::string& name, DocumentContext* ctx);
+// `firm` is false for a name typed only by default (see KnownName).
+void RegisterName(EntityType type, const std::string& name, DocumentContext* ctx, bool firm = true);
 
 }  // namespace kg::extract
 

@@ -24,6 +24,8 @@ namespace {
 constexpr size_t kMaxSentenceChars = 10000;
 // The schema's limit on source.title, in bytes here (a shorter cut is always within it).
 constexpr size_t kMaxTitleBytes = 1000;
+// How many words before a trigger (and, times four, after its object) an amount may stand.
+constexpr size_t kAmountSlack = 3;
 
 struct SentenceData {
   Sentence sentence;
@@ -49,12 +51,15 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
     date_options.reference_date = reference_date;
     if (auto dates = FindDates(text, date_options); dates.ok()) q->dates = std::move(dates).value();
   }
-  if (c.takes_amount) {
-    const size_t at = c.anchor < tokens.size() ? tokens[c.anchor].span.begin : 0;
+  if (c.takes_amount && !tokens.empty()) {
+    // The amount belongs to the fact when it stands between the trigger and the object, or just around them.
+    const size_t at = tokens[std::min(c.anchor, tokens.size() - 1)].span.begin;
+    const size_t from = tokens[c.anchor >= kAmountSlack ? c.anchor - kAmountSlack : 0].span.begin;
+    const size_t to = tokens[std::min(c.object_end + kAmountSlack * 4, tokens.size() - 1)].span.end;
     const Amount* best = nullptr;
     size_t best_distance = 0;
     for (const Amount& amount : q->amounts) {
-      if (amount.currency.empty()) continue;
+      if (amount.currency.empty() || amount.span.begin < from || amount.span.begin > to) continue;
       const size_t d = amount.span.begin > at ? amount.span.begin - at : at - amount.span.begin;
       if (best == nullptr || d < best_distance) {
         best = &amount;
@@ -142,7 +147,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     for (const Mention& m : mentions) {
       if (m.kind != MentionKind::kName) continue;
       if (m.type == EntityType::kOrganization) {
-        RegisterName(m.type, m.name, &ctx);
+        RegisterName(m.type, m.name, &ctx, m.firm);
         ctx.last_org = m.name;
       } else if (m.type == EntityType::kPerson) {
         ctx.last_person = m.name;

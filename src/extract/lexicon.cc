@@ -64,6 +64,7 @@ Status ParseTriggers(const json& doc, Lexicon* lex) {
     rule.prefer_by_type = p.value("prefer", false);
     rule.multiple_objects = p.value("multiple_objects", false);
     rule.is_role = p.contains("titles");
+    rule.reach = p.value("reach", rule.reach);
     const int index = static_cast<int>(lex->predicates.size());
     lex->predicates.push_back(rule);
 
@@ -143,6 +144,11 @@ Status ParsePlaces(const json& doc, Lexicon* lex) {
         lex->places_by_name.emplace(text::NormalizeName(n.get<std::string>()), place);
       }
       if (entry.contains("adjectives")) AddAdjectives(entry.at("adjectives"), "fr", place, lex);
+      if (entry.contains("adjectives_en")) {
+        Place english = place;
+        english.name = entry.value("name_en", place.name);
+        AddAdjectives(entry.at("adjectives_en"), "en", english, lex);
+      }
     }
   }
   return Status::Ok();
@@ -181,6 +187,7 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
     }
   }
   for (const json& p : doc.at("place_prepositions")) lex->place_prepositions.Add(p.get<std::string>(), 0);
+  for (const json& p : doc.at("object_blockers")) lex->object_blockers.Add(p.get<std::string>(), 0);
   return Status::Ok();
 }
 

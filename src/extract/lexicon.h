@@ -61,6 +61,7 @@ struct PredicateRule {
   bool prefer_by_type = false;           // choose the object by the order of object_types, then nearness
   bool multiple_objects = false;         // every object of the chosen type after the trigger
   bool is_role = false;                  // matched through titles, not triggers
+  size_t reach = 40;                     // how many words after the trigger the object may be
 };
 
 struct Trigger {
@@ -93,6 +94,7 @@ struct Lexicon {
   PhraseTable person_anaphors;   // payload: PersonAnaphor
   PhraseTable country_anaphors;  // payload unused
   PhraseTable place_prepositions;
+  PhraseTable object_blockers;  // "en dehors de", "outside": what follows is not the object
 
   // Normalised (NormalizeName) unless said otherwise.
   std::unordered_set<std::string> function_words;  // lower case as written

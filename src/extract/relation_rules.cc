@@ -12,6 +12,9 @@ namespace {
 constexpr size_t kMaxReach = 40;
 // Confidence is scaled by this when the subject is the article's main organisation by default.
 constexpr double kDefaultSubjectFactor = 0.8;
+// A city and its country count as "located in" only this close (in words): farther apart, the sentence
+// is usually about something else.
+constexpr size_t kCityCountryGap = 6;
 
 bool Allows(const std::vector<EntityType>& types, EntityType t) {
   return std::find(types.begin(), types.end(), t) != types.end();
@@ -69,7 +72,16 @@ const Mention* NearestRight(const std::vector<Mention>& mentions, size_t e, cons
 
 Candidate Make(const Mention& s, const std::string& predicate, const Mention& o, double confidence, size_t anchor,
                const PredicateRule& rule) {
-  return {s.name, s.type, predicate, o.name, o.type, confidence, anchor, rule.takes_amount, rule.is_event};
+  const size_t object_end = o.end > 0 ? o.end : anchor + 1;
+  return {s.name, s.type, predicate, o.name, o.type, confidence, anchor, object_end, rule.takes_amount, rule.is_event};
+}
+
+// True when an object blocker ("en dehors de", "outside") ends right before tokens[k].
+bool Blocked(const std::vector<ScanToken>& tokens, size_t k, const Lexicon& lexicon) {
+  for (size_t len = 1; len <= 3 && len <= k; ++len) {
+    if (lexicon.object_blockers.LongestAt(tokens, k - len).length == len) return true;
+  }
+  return false;
 }
 
 Mention MainOrg(const DocumentContext& ctx) {
@@ -83,16 +95,28 @@ Mention MainOrg(const DocumentContext& ctx) {
 
 // The object(s) after a trigger ending at `e`: the nearest fitting mention, or with prefer_by_type the
 // nearest of the first type in rule.object_types that has one (and all of that type with multiple_objects).
-std::vector<const Mention*> Objects(const std::vector<Mention>& mentions, size_t e, const PredicateRule& rule,
-                                    const std::string& subject) {
+std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Mention>& mentions, size_t e,
+                                    const PredicateRule& rule, const Lexicon& lexicon, const std::string& subject) {
   std::vector<const Mention*> out;
+  // A city adjective says where a company is from ("le groupe marseillais"), not where money goes; it
+  // still names a facility's place ("un centre parisien").
+  const bool adjective_cities = rule.multiple_objects;
+  auto usable = [&](const Mention& m) {
+    if (m.kind == MentionKind::kAdjective && m.type == EntityType::kCity && !adjective_cities) return false;
+    return m.begin >= e && m.begin - e <= rule.reach && m.name != subject && !Blocked(*s.tokens, m.begin, lexicon);
+  };
   if (!rule.prefer_by_type) {
-    if (const Mention* m = NearestRight(mentions, e, rule.object_types, subject)) out.push_back(m);
+    for (const Mention& m : mentions) {
+      if (usable(m) && Allows(rule.object_types, m.type)) {
+        out.push_back(&m);
+        break;
+      }
+    }
     return out;
   }
   for (EntityType type : rule.object_types) {
     for (const Mention& m : mentions) {
-      if (m.begin >= e && m.begin - e <= kMaxReach && m.type == type && m.name != subject) {
+      if (usable(m) && m.type == type) {
         out.push_back(&m);
         if (!rule.multiple_objects) return out;
       }
@@ -102,14 +126,31 @@ std::vector<const Mention*> Objects(const std::vector<Mention>& mentions, size_t
   return out;
 }
 
-void SvoRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
-             const PredicateRule& rule, const DocumentContext& ctx, std::vector<Candidate>* out) {
+// "Tata Electronics, a unit of the Tata Group conglomerate, will invest": when the nearest candidate
+// sits in an apposition, the subject is the name the apposition describes.
+const Mention* SkipApposition(const SentenceView& s, const std::vector<Mention>& mentions, const Mention* m,
+                              size_t b, const std::vector<EntityType>& types) {
+  const auto& tokens = *s.tokens;
+  size_t comma_after = m->end;
+  while (comma_after < b && tokens[comma_after].lower != ",") ++comma_after;
+  if (comma_after >= b) return m;
+  size_t comma_before = m->begin;
+  while (comma_before > 0 && tokens[comma_before - 1].lower != ",") --comma_before;
+  if (comma_before == 0 || m->begin - comma_before > 6) return m;
+  const Mention* head = EndingAt(mentions, comma_before - 1);
+  return head != nullptr && Allows(types, head->type) ? head : m;
+}
+
+void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+             const PredicateRule& rule, const Lexicon& lexicon, const DocumentContext& ctx,
+             std::vector<Candidate>* out) {
   double confidence = trigger.confidence;
   const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  if (subject != nullptr) subject = SkipApposition(s, mentions, subject, b, rule.subject_types);
   Mention fallback;
   if (subject == nullptr) {
     // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object closely.
-    auto objects = Objects(mentions, e, rule, "");
+    auto objects = Objects(s, mentions, e, rule, lexicon, "");
     if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 2);
   }
   if (subject == nullptr) {
@@ -118,7 +159,7 @@ void SvoRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Tri
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;
   }
-  for (const Mention* object : Objects(mentions, e, rule, subject->name)) {
+  for (const Mention* object : Objects(s, mentions, e, rule, lexicon, subject->name)) {
     out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
   }
 }
@@ -132,7 +173,8 @@ void ObjectFirstRule(const std::vector<Mention>& mentions, size_t b, size_t e, c
 }
 
 void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const SentenceView& s,
-                      const Trigger& trigger, const PredicateRule& rule, std::vector<Candidate>* out) {
+                      const Trigger& trigger, const PredicateRule& rule, const Lexicon& lexicon,
+                      const DocumentContext& ctx, std::vector<Candidate>* out) {
   Mention* place = nullptr;
   for (Mention& m : *mentions) {
     if (m.end == b) place = &m;
@@ -147,6 +189,24 @@ void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const 
     for (size_t k = e; k < m.begin; ++k) stopped = stopped || EndsNounPhrase((*s.tokens)[k]);
     if (!stopped && Allows(rule.subject_types, m.type) && m.kind == MentionKind::kName) subject = &m;
     break;
+  }
+  // "Infosys, the Bengaluru-based services group": the name the apposition describes.
+  if (subject == nullptr && place->begin >= 2 && IsArticle((*s.tokens)[place->begin - 1].lower) &&
+      (*s.tokens)[place->begin - 2].lower == ",") {
+    const Mention* head = EndingAt(*mentions, place->begin - 2);
+    if (head != nullptr && Allows(rule.subject_types, head->type)) subject = head;
+  }
+  Mention fallback;
+  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[place->begin - 1].lower) && !ctx.main_org.empty()) {
+    // "The Madrid-based group": a cue noun right after makes it the article's company.
+    for (size_t k = e; k < e + 4 && k < s.tokens->size(); ++k) {
+      if (EndsNounPhrase((*s.tokens)[k])) break;
+      if (lexicon.org_cue_nouns.count((*s.tokens)[k].lower)) {
+        fallback = MainOrg(ctx);
+        subject = &fallback;
+        break;
+      }
+    }
   }
   if (subject == nullptr) subject = NearestLeft(*mentions, place->begin, rule.subject_types);
   if (subject != nullptr) out->push_back(Make(*subject, rule.name, *place, trigger.confidence, b, rule));
@@ -234,17 +294,35 @@ void CityCountryRule(const SentenceView& s, const std::vector<Mention>& mentions
   for (const Mention& city : mentions) {
     if (city.kind != MentionKind::kName || (city.type != EntityType::kCity && city.type != EntityType::kRegion)) continue;
     for (const Mention& country : mentions) {
+      const size_t gap = country.begin > city.end ? country.begin - city.end : city.begin - std::min(city.begin, country.end);
+      // "Kenya's president" speaks of the state, not of where the city is.
+      const bool possessive = country.end + 1 < tokens.size() && tokens[country.end].lower == "'" &&
+                              tokens[country.end + 1].lower == "s";
       if (country.kind == MentionKind::kName && country.type == EntityType::kCountry && !city.iso.empty() &&
-          country.iso == city.iso) {
+          country.iso == city.iso && gap <= kCityCountryGap && !possessive) {
         out->push_back(Make(city, rule.name, country, 0.6, city.begin, rule));
       }
     }
+    // "à Ziguinchor, en Casamance", "in Monterrey, in the northern state of Nuevo León".
     const size_t k = city.end;
     if (city.type == EntityType::kCity && k + 2 < tokens.size() && tokens[k].lower == "," &&
-        (tokens[k + 1].lower == "en" || tokens[k + 1].lower == "in" || tokens[k + 1].lower == "au")) {
-      const Mention* region = StartingAt(mentions, k + 2);
-      if (region != nullptr && (region->type == EntityType::kRegion || region->type == EntityType::kCountry)) {
-        out->push_back(Make(city, rule.name, *region, 0.6, city.begin, rule));
+        (tokens[k + 1].lower == "en" || tokens[k + 1].lower == "in" || tokens[k + 1].lower == "au" ||
+         tokens[k + 1].lower == "dans")) {
+      const Mention* place = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.begin < k + 2 || m.begin > k + 9 || m.kind != MentionKind::kName) continue;
+        if (m.type == EntityType::kRegion || m.type == EntityType::kCountry) place = &m;
+        break;
+      }
+      if (place != nullptr) out->push_back(Make(city, rule.name, *place, 0.6, city.begin, rule));
+    }
+    // "the Mexican state of Nuevo León", "la province canadienne de l'Ontario".
+    if (city.type == EntityType::kRegion && city.begin >= 3 && IsOf(tokens[city.begin - 1].lower)) {
+      for (const Mention& adj : mentions) {
+        if (adj.kind == MentionKind::kAdjective && adj.type == EntityType::kCountry && adj.end + 3 >= city.begin &&
+            adj.end < city.begin && (adj.end + 2 == city.begin || adj.begin + 3 >= city.begin - 1)) {
+          out->push_back(Make(city, rule.name, adj, 0.6, city.begin, rule));
+        }
       }
     }
   }
@@ -261,8 +339,11 @@ void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentio
   for (const Mention& adj : mentions) {
     if (adj.kind != MentionKind::kAdjective || adj.type != EntityType::kCity || adj.begin == 0) continue;
     size_t k = adj.begin - 1;
-    if (tokens[k].lower == "up" && k >= 2 && tokens[k - 1].lower == "-") k -= 2;  // "start-up"
-    const bool cue = lexicon.org_cue_nouns.count(tokens[k].lower) > 0;
+    bool cue = lexicon.org_cue_nouns.count(tokens[k].lower) > 0;
+    if (tokens[k].lower == "up" && k >= 2 && tokens[k - 1].lower == "-") {  // "start-up", three tokens
+      k -= 2;
+      cue = true;
+    }
     const bool article = tokens[k].lower == "le" || tokens[k].lower == "la" || tokens[k].lower == "'";
     if (!cue && !article) continue;
     const Mention* subject = nullptr;
@@ -274,20 +355,23 @@ void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentio
       const Mention* m = EndingAt(mentions, before - 1);
       if (m != nullptr && m->type == EntityType::kOrganization) subject = m;
     }
-    if (subject == nullptr) {
-      for (const Mention& m : mentions) {
-        if (m.begin < adj.end || m.begin - adj.end > 6) continue;
-        bool stopped = false;
-        for (size_t t = adj.end; t < m.begin; ++t) stopped = stopped || EndsNounPhrase(tokens[t]);
-        if (!stopped && m.type == EntityType::kOrganization && m.kind == MentionKind::kName) subject = &m;
-        break;
-      }
+    // The name right after the adjective, else the article's company for "le groupe marseillais", else a
+    // name a few words on ("le spécialiste lyonnais du logiciel Nordalis").
+    const Mention* next = nullptr;
+    for (const Mention& m : mentions) {
+      if (m.begin < adj.end || m.begin - adj.end > 6) continue;
+      bool stopped = false;
+      for (size_t t = adj.end; t < m.begin; ++t) stopped = stopped || EndsNounPhrase(tokens[t]);
+      if (!stopped && m.type == EntityType::kOrganization && m.kind == MentionKind::kName) next = &m;
+      break;
     }
     Mention fallback;
+    if (subject == nullptr && next != nullptr && next->begin == adj.end) subject = next;
     if (subject == nullptr && cue && definite && !ctx.main_org.empty()) {
       fallback = MainOrg(ctx);
       subject = &fallback;
     }
+    if (subject == nullptr) subject = next;
     if (subject != nullptr) out->push_back(Make(*subject, rule.name, adj, 0.6, adj.begin, rule));
   }
 }
@@ -403,7 +487,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       ctx->last_business_person = person->name;
     }
     out.push_back({person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
-                   false, false});
+                   title.end, false, false});
   }
   return out;
 }
@@ -423,6 +507,12 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       }
       const size_t b = i, e = i + m.length;
       i = e;
+      // "Foreign Investment Review Board": a word of a name is not a trigger.
+      bool in_name = false;
+      for (const Mention& mention : *mentions) {
+        in_name = in_name || (mention.kind == MentionKind::kName && mention.begin <= b && b < mention.end);
+      }
+      if (in_name) continue;
       const Trigger& trigger = lexicon.triggers[static_cast<size_t>(m.payload)];
       const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(trigger.predicate)];
       if (rule.name == "met_with") {
@@ -434,11 +524,11 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       } else if (trigger.mode == TriggerMode::kObjectFirst) {
         ObjectFirstRule(*mentions, b, e, trigger, rule, &out);
       } else if (trigger.mode == TriggerMode::kObjectBefore) {
-        ObjectBeforeRule(mentions, b, e, s, trigger, rule, &out);
+        ObjectBeforeRule(mentions, b, e, s, trigger, rule, lexicon, ctx, &out);
       } else if (trigger.mode == TriggerMode::kPair) {
         PairRule(*mentions, b, e, trigger, rule, &out);
       } else {
-        SvoRule(*mentions, b, e, trigger, rule, ctx, &out);
+        SvoRule(s, *mentions, b, e, trigger, rule, lexicon, ctx, &out);
       }
     }
   }

@@ -42,7 +42,8 @@ struct Candidate {
   std::string object;
   EntityType object_type = EntityType::kOrganization;
   double confidence = 0.5;
-  size_t anchor = 0;  // the token the fact hangs on (its trigger), for picking the nearest amount
+  size_t anchor = 0;      // the token the fact hangs on (its trigger), for picking the nearest amount
+  size_t object_end = 0;  // one past the object's last token (the anchor's when the object is not in the text)
   bool takes_amount = false;
   bool is_event = false;
 };

@@ -116,6 +116,14 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
   DocumentContext ctx;
   ctx.language = result.article.language;
 
+  // A headline (a first line with no final punctuation) restates the article in telegraphic style ("X to
+  // spend $10bn on Indian data centres") that the rules misread; the body says the same in full
+  // sentences. Its names still set the article's context.
+  size_t body_begin = 0;
+  if (!article.title.empty() && std::string_view(".!?»\"”").find(article.title.back()) == std::string_view::npos) {
+    const size_t at = article.text.find(article.title);
+    if (at != std::string::npos && at < 512) body_begin = at + article.title.size();
+  }
   std::vector<SentenceData> data;
   data.reserve(sentences->size());
   for (Sentence& sentence : *sentences) {
@@ -154,6 +162,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
       }
     }
 
+    if (d.sentence.span.end <= body_begin) continue;  // the headline
     Qualifiers qualifiers;
     for (const Candidate& c : candidates) {
       if (c.subject.empty() || c.object.empty()) continue;

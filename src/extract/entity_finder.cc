@@ -13,9 +13,9 @@ namespace {
 
 // Longest name run, in tokens: longer capitalised stretches are headlines or lists, not one name.
 constexpr size_t kMaxRunTokens = 7;
-// How many lower-case words may separate "le groupe" from the name it introduces ("le groupe industriel
-// Veritane"), which makes the phrase a cue rather than a reference.
-constexpr size_t kCueGap = 2;
+// How many lower-case words may separate "le groupe" from the name it introduces ("le fabricant danois de
+// capteurs Vindmark"), which makes the phrase a cue rather than a reference.
+constexpr size_t kCueGap = 4;
 
 bool IsConnector(const std::string& lower) {
   return lower == "de" || lower == "du" || lower == "des" || lower == "von" || lower == "van" || lower == "der" ||
@@ -112,10 +112,16 @@ bool HonorificBefore(const std::vector<ScanToken>& tokens, size_t b, const Lexic
 // True when the reference phrase ending before tokens[k] introduces a name instead ("le groupe
 // industriel Veritane", "la société belge Proxalys").
 bool IntroducesName(const std::vector<ScanToken>& tokens, std::string_view text, size_t k) {
+  // A verb or a relative pronoun ends the noun phrase: "le groupe a annoncé que Google …" is a reference.
+  static const char* const kStops[] = {"a", "ont", "est", "sont", "va", "has", "have", "is", "was", "will", "et",
+                                       "and", "qui", "which", "who", "que", "that"};
   for (size_t gap = 0; gap <= kCueGap && k + gap < tokens.size(); ++gap) {
     const ScanToken& t = tokens[k + gap];
     if (IsCapitalised(t, text)) return true;
     if (t.kind != ScanKind::kWord && t.lower != "-") return false;
+    for (const char* stop : kStops) {
+      if (t.lower == stop) return false;
+    }
   }
   return false;
 }

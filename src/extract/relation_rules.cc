@@ -151,7 +151,7 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
   if (subject == nullptr) {
     // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object closely.
     auto objects = Objects(s, mentions, e, rule, lexicon, "");
-    if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 2);
+    if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 4);
   }
   if (subject == nullptr) {
     if (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization)) return;
@@ -404,8 +404,17 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
   std::vector<Candidate> out;
   const auto& tokens = *s.tokens;
   const size_t n = tokens.size();
-  for (const TitleMatch& title : titles) {
+  Mention previous_target;  // the last title's target, for "Redgum's managing director and chief executive"
+  size_t previous_end = 0;
+  for (size_t t = 0; t < titles.size(); ++t) {
+    const TitleMatch& title = titles[t];
     const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(title.predicate)];
+    const bool coordinated = previous_end > 0 && previous_end + 1 == title.begin &&
+                             (tokens[previous_end].lower == "and" || tokens[previous_end].lower == "et");
+    // "managing director and chief executive, Fiona Hartley": the person follows the second title.
+    const bool next_coordinated = t + 1 < titles.size() && titles[t + 1].begin >= 1 &&
+                                  (tokens[titles[t + 1].begin - 1].lower == "and" || tokens[titles[t + 1].begin - 1].lower == "et");
+    previous_end = title.end;
     if (title.begin > 0 && (tokens[title.begin - 1].lower == "-" || tokens[title.begin - 1].lower == "vice")) continue;
     const Mention* target = nullptr;
     Mention fallback;
@@ -430,9 +439,13 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         after = k + 1;
       }
     }
+    if (target == nullptr && coordinated && !previous_target.name.empty()) target = &previous_target;
     // Before it: "the Indian prime minister", "Kestrel's chief executive", "son président".
     if (target == nullptr) {
-      if (const Mention* m = EndingAt(*mentions, title.begin); m != nullptr && m->kind == MentionKind::kAdjective) {
+      // "Nvidia chief executive Jensen Huang" names the organisation right before the title.
+      if (const Mention* m = EndingAt(*mentions, title.begin);
+          m != nullptr && (m->kind == MentionKind::kAdjective ||
+                           (m->kind == MentionKind::kName && m->type == EntityType::kOrganization && m->firm))) {
         target = m;
         before = m->begin;
       } else if (title.begin >= 2 && tokens[title.begin - 1].lower == "s" && tokens[title.begin - 2].lower == "'") {
@@ -451,12 +464,18 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         }
       }
     }
-    if (target == nullptr && !ctx->main_org.empty() && Allows(rule.object_types, EntityType::kOrganization)) {
+    // A bare title ("le président Marc Roy") is the article's company's only while that company is the
+    // topic: it was the last organisation named and this sentence names no other.
+    bool other_org = false;
+    for (const Mention& m : *mentions) other_org = other_org || m.type == EntityType::kOrganization;
+    if (target == nullptr && !ctx->main_org.empty() && ctx->last_org == ctx->main_org && !other_org &&
+        Allows(rule.object_types, EntityType::kOrganization)) {
       fallback = MainOrg(*ctx);
       target = &fallback;
       confidence *= kDefaultSubjectFactor;
     }
-    if (target == nullptr || !Allows(rule.object_types, target->type)) continue;
+    const bool has_target = target != nullptr && Allows(rule.object_types, target->type);
+    previous_target = target != nullptr ? *target : Mention{};
 
     // The person: right after ("…, Pedro Sánchez"), else just before ("Marc Lefebvre, PDG de …").
     Mention* person = nullptr;
@@ -465,6 +484,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
              (m->type == EntityType::kPerson || (!m->firm && m->type == EntityType::kOrganization));
     };
     size_t k = after;
+    if (next_coordinated && titles[t + 1].begin == after + 1) k = titles[t + 1].end;
     if (k < n && tokens[k].lower == ",") ++k;
     const Mention* right = StartingAt(*mentions, k);
     if (may_be_person(right)) {
@@ -477,12 +497,14 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         if (may_be_person(left)) person = const_cast<Mention*>(left);
       }
     }
-    if (person == nullptr || person->name == target->name) continue;
+    if (person == nullptr || (has_target && person->name == target->name)) continue;
+    // A name next to a title is a person even when the title's organisation or country is unknown.
     person->type = EntityType::kPerson;
     person->firm = true;
     ctx->names.insert_or_assign(text::NormalizeName(person->name), KnownName{EntityType::kPerson, person->name});
     RegisterName(EntityType::kPerson, person->name, ctx);
     ctx->last_person = person->name;
+    if (!has_target) continue;
     if (target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
       ctx->last_business_person = person->name;
     }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
+#include <map>
 #include <tuple>
 
 #include "extract/amount_parser.h"
@@ -141,7 +141,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
 
   const std::string reference_date = article.published.empty() ? options.reference_date : article.published;
   const auto& vocabulary = schema::PredicateVocabulary::Builtin();
-  std::set<std::tuple<std::string, std::string, std::string, double>> seen;
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;  // triple -> index in assertions
   for (const SentenceData& d : data) {
     std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
     std::vector<bool> blocked;
@@ -175,7 +175,16 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
       a.predicate = c.predicate;
       a.object = {c.object, c.object_type, "", ""};
       Qualify(c, text, d.tokens, ctx.language, reference_date, &qualifiers, &a);
-      if (!seen.insert({s, c.predicate, o, a.amount.value_or(-1)}).second) continue;
+      // One assertion per triple: a fact restated later adds nothing but its amount when the first had none.
+      auto [it, added] = seen.try_emplace(std::make_tuple(s, c.predicate, o), result.assertions.size());
+      if (!added) {
+        Assertion& first = result.assertions[it->second];
+        if (!first.amount && a.amount) {
+          first.amount = a.amount;
+          first.currency = a.currency;
+        }
+        continue;
+      }
       a.confidence = std::clamp(c.confidence, 0.0, 1.0);
       a.source_uri = options.source_uri;
       if (!options.source_uri.empty()) {

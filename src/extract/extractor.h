@@ -37,7 +37,9 @@ struct ExtractOptions {
 
 struct Extraction {
   ArticleInfo article;
-  std::vector<Assertion> assertions;  // in the order of the sentences; one per distinct fact and qualifiers
+  // In the order of the sentences, one per triple: a restated fact keeps its first sentence (and takes a
+  // later amount when the first had none).
+  std::vector<Assertion> assertions;
 };
 
 // Extracts the facts of one article. An empty or all-space article gives an empty extraction.

@@ -467,7 +467,9 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     // A bare title ("le président Marc Roy") is the article's company's only while that company is the
     // topic: it was the last organisation named and this sentence names no other.
     bool other_org = false;
-    for (const Mention& m : *mentions) other_org = other_org || m.type == EntityType::kOrganization;
+    for (const Mention& m : *mentions) {
+      other_org = other_org || (m.type == EntityType::kOrganization && m.firm && m.kind == MentionKind::kName);
+    }
     if (target == nullptr && !ctx->main_org.empty() && ctx->last_org == ctx->main_org && !other_org &&
         Allows(rule.object_types, EntityType::kOrganization)) {
       fallback = MainOrg(*ctx);

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 // Set a few points below what the extractor reaches on the held-out TEST split (see README), so that a
 // change that loses facts fails here.
-constexpr double kMinTestF1 = 0.40;
-constexpr double kMinTuneF1 = 0.55;
+constexpr double kMinTestF1 = 0.50;  // reached: 0.54
+constexpr double kMinTuneF1 = 0.88;  // reached: 0.94
 
 eval::Report Score(const std::string& split) {
   const std::string gold = kg::testing::SourcePath("tests/data/extract/articles");

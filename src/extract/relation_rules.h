@@ -23,7 +23,7 @@
 
 namespace kg::extract {
 
-// One sentence as the rules see it. `tokens` index `text`; `mentions` are in token order.
+// One sentence as the rules see it: its text and the ScanTokens that index it (owned by the caller).
 struct SentenceView {
   std::string_view text;
   const std::vector<ScanToken>* tokens = nullptr;

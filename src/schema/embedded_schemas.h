@@ -7,6 +7,12 @@ namespace kg::schema {
 
 extern const char* const kPredicatesJson;
 
+// The extractor's lexicons: schemas/lexicons/{triggers,demonyms,places,entities}.json.
+extern const char* const kTriggersJson;
+extern const char* const kDemonymsJson;
+extern const char* const kPlacesJson;
+extern const char* const kEntitiesJson;
+
 }  // namespace kg::schema
 
 #endif  // KG_SCHEMA_EMBEDDED_SCHEMAS_H_

@@ -4,10 +4,12 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "extract/extractor.h"
 #include "schema/assertion_json.h"
 #include "schema/predicate_vocabulary.h"
 
@@ -133,6 +135,24 @@ Result<Report> Evaluate(const std::string& gold_dir, const std::string& predicte
       warnings->push_back(predicted_path + ": missing, scored as no predictions");
     }
     scorer.AddArticle(article, *gold, predicted);
+  }
+  return scorer.report();
+}
+
+Result<Report> EvaluateBuiltin(const std::string& gold_dir, const std::vector<std::string>& articles) {
+  Scorer scorer;
+  for (const std::string& article : articles) {
+    auto gold = ReadFacts((fs::path(gold_dir) / (article + std::string(kGoldSuffix))).string(), false);
+    if (!gold.ok()) return gold.status();
+    const std::string text_path = (fs::path(gold_dir) / (article + ".txt")).string();
+    std::ifstream in(text_path, std::ios::binary);
+    if (!in) return NotFound(text_path + ": no such file");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    extract::ExtractOptions options;
+    options.source_uri = text_path;
+    auto extraction = extract::ExtractArticle(text, options);
+    if (!extraction.ok()) return extraction.status().WithPrefix(text_path);
+    scorer.AddArticle(article, *gold, extraction->assertions);
   }
   return scorer.report();
 }

@@ -50,6 +50,11 @@ std::string FindSplitFile(const std::string& gold_dir);
                                       const std::vector<std::string>& articles,
                                       std::vector<std::string>* warnings);
 
+// Scores `articles` with kg's built-in extractor (extract::ExtractArticle) run on GOLD_DIR/X.txt instead
+// of reading predictions. NotFound when an article's text is missing; the extractor's errors are returned
+// prefixed with the file name.
+[[nodiscard]] Result<Report> EvaluateBuiltin(const std::string& gold_dir, const std::vector<std::string>& articles);
+
 }  // namespace kg::eval
 
 #endif  // KG_TOOLS_EXTRACT_EVAL_CORPUS_H_

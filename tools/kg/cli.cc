@@ -36,6 +36,7 @@ int RunWith(const std::vector<std::string>& args, Context& ctx) {
   AddStatsCommand(app, ctx);
   AddEntityCommand(app, ctx);
   AddExportCommand(app, ctx);
+  AddExtractCommand(app, ctx);
   AddFactsCommand(app, ctx);
   AddQueryCommand(app, ctx);
   AddCheckCommand(app, ctx);

@@ -63,6 +63,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx);
 void AddStatsCommand(CLI::App& app, Context& ctx);
 void AddEntityCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
+void AddExtractCommand(CLI::App& app, Context& ctx);
 void AddFactsCommand(CLI::App& app, Context& ctx);
 void AddQueryCommand(CLI::App& app, Context& ctx);
 void AddCheckCommand(CLI::App& app, Context& ctx);

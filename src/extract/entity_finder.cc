@@ -1,0 +1,302 @@
+#include "extract/entity_finder.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+#include "text/country_gazetteer.h"
+#include "text/name_normalizer.h"
+
+namespace kg::extract {
+namespace {
+
+// Longest name run, in tokens: longer capitalised stretches are headlines or lists, not one name.
+constexpr size_t kMaxRunTokens = 7;
+// How many lower-case words may separate "le groupe" from the name it introduces ("le fabricant danois de
+// capteurs Vindmark"), which makes the phrase a cue rather than a reference.
+constexpr size_t kCueGap = 4;
+
+bool IsConnector(const std::string& lower) {
+  return lower == "de" || lower == "du" || lower == "des" || lower == "von" || lower == "van" || lower == "der" ||
+         lower == "of" || lower == "del" || lower == "da" || lower == "dos" || lower == "di" || lower == "le";
+}
+
+bool Blocked(const std::vector<bool>& blocked, size_t i) { return i < blocked.size() && blocked[i]; }
+
+// True when tokens[i] starts a sentence or a quotation, where capitals do not mark names.
+bool AtSentenceStart(const std::vector<ScanToken>& tokens, size_t i) {
+  for (size_t k = i; k > 0; --k) {
+    const ScanToken& prev = tokens[k - 1];
+    if (prev.kind != ScanKind::kOther) return false;
+    const std::string& p = prev.lower;
+    if (p == "«" || p == "\"" || p == "“" || p == "(" || p == ":" || p == "—" || p == "–" || p == "-") return true;
+  }
+  return true;
+}
+
+// One past the last token of the capitalised run starting at tokens[i].
+size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const std::vector<bool>& blocked,
+              size_t i) {
+  size_t last = i + 1;
+  size_t j = i + 1;
+  const size_t n = tokens.size();
+  auto capital_at = [&](size_t k) {
+    return k < n && !Blocked(blocked, k) && IsCapitalised(tokens[k], text);
+  };
+  while (j < n && j - i < kMaxRunTokens) {
+    const ScanToken& t = tokens[j];
+    if (capital_at(j)) {
+      last = ++j;
+      continue;
+    }
+    if (t.kind == ScanKind::kOther && (t.lower == "-" || t.lower == "&") && capital_at(j + 1) &&
+        (t.lower == "&" || (!t.space_before && !tokens[j + 1].space_before))) {
+      ++j;
+      continue;
+    }
+    if (t.kind == ScanKind::kWord && IsConnector(t.lower) && capital_at(j + 1)) {
+      ++j;
+      continue;
+    }
+    if (t.kind == ScanKind::kWord && t.lower == "d" && j + 2 < n && tokens[j + 1].lower == "'" && capital_at(j + 2)) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+std::string_view SpanText(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, size_t e) {
+  return text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin);
+}
+
+// The Place `normalized` names as a country (ICU) or a listed city or region.
+std::optional<Place> FindPlace(const std::string& normalized, const Lexicon& lexicon) {
+  if (auto country = text::CountryGazetteer::Instance().FindByName(normalized)) {
+    return Place{EntityType::kCountry, country->canonical_name, country->iso_code};
+  }
+  auto it = lexicon.places_by_name.find(normalized);
+  if (it != lexicon.places_by_name.end()) return it->second;
+  return std::nullopt;
+}
+
+bool HasOrgCue(const std::vector<ScanToken>& tokens, size_t b, size_t e, const Lexicon& lexicon) {
+  for (size_t k = b; k < e; ++k) {
+    if (tokens[k].kind != ScanKind::kWord) continue;
+    const std::string n = text::NormalizeName(tokens[k].lower);
+    if (lexicon.org_cue_words.count(n) || (k > b && lexicon.org_suffixes.count(n))) return true;
+  }
+  return false;
+}
+
+// Whether a place preposition ("à", "in", "près de") ends right before tokens[b]; sets `region` for "en"
+// (French puts regions and feminine countries after "en", cities after "à").
+bool AfterPlacePreposition(const std::vector<ScanToken>& tokens, size_t b, const Lexicon& lexicon, bool* region) {
+  for (size_t len = 1; len <= 2 && len <= b; ++len) {
+    auto m = lexicon.place_prepositions.LongestAt(tokens, b - len);
+    if (m.length == len) {
+      *region = tokens[b - len].lower == "en";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HonorificBefore(const std::vector<ScanToken>& tokens, size_t b, const Lexicon& lexicon) {
+  if (b >= 1 && lexicon.honorifics.count(tokens[b - 1].lower)) return true;
+  return b >= 2 && tokens[b - 1].lower == "." && lexicon.honorifics.count(tokens[b - 2].lower);
+}
+
+// True when the reference phrase ending before tokens[k] introduces a name instead ("le groupe
+// industriel Veritane", "la société belge Proxalys").
+bool IntroducesName(const std::vector<ScanToken>& tokens, std::string_view text, size_t k) {
+  // A verb or a relative pronoun ends the noun phrase: "le groupe a annoncé que Google …" is a reference.
+  static const char* const kStops[] = {"a", "ont", "est", "sont", "va", "has", "have", "is", "was", "will", "et",
+                                       "and", "qui", "which", "who", "que", "that"};
+  for (size_t gap = 0; gap <= kCueGap && k + gap < tokens.size(); ++gap) {
+    const ScanToken& t = tokens[k + gap];
+    if (IsCapitalised(t, text)) return true;
+    if (t.kind != ScanKind::kWord && t.lower != "-") return false;
+    for (const char* stop : kStops) {
+      if (t.lower == stop) return false;
+    }
+  }
+  return false;
+}
+
+// "a statement in Spanish", "a Spanish-language statement": the adjective names a language, not a place.
+bool IsLanguageName(const std::vector<ScanToken>& tokens, size_t i, size_t length) {
+  const size_t next = i + length;
+  if (next + 1 < tokens.size() && tokens[next].lower == "-" && tokens[next + 1].lower == "language") return true;
+  const bool ends = next >= tokens.size() || tokens[next].kind == ScanKind::kOther;
+  return i > 0 && tokens[i - 1].lower == "in" && ends;
+}
+
+// Lower-case words that continue an organisation name after a cue word ("Société financière
+// internationale", "Banque mondiale"): adjectives, told by their endings.
+bool IsNameAdjective(const std::string& lower) {
+  static const char* const kEndings[] = {"ale", "al", "aux", "ique", "ière", "ier", "aire", "ienne", "éenne",
+                                         "aise", "ionale", "elle", "ive"};
+  for (const char* e : kEndings) {
+    const size_t n = std::char_traits<char>::length(e);
+    if (lower.size() > n + 2 && lower.compare(lower.size() - n, n, e) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsCapitalised(const ScanToken& token, std::string_view text) {
+  if (token.kind != ScanKind::kWord || token.span.begin >= text.size()) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(token.span.begin);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(text.size()), c);
+  return c > 0 && u_isupper(c);
+}
+
+void RegisterName(EntityType type, const std::string& name, DocumentContext* ctx, bool firm) {
+  const std::string full = text::NormalizeName(name);
+  if (full.empty()) return;
+  const size_t space = full.find(' ');
+  // A name of several words is a name whatever typed it ("Nimbus Robotics"), and so is its short form.
+  firm = firm || space != std::string::npos;
+  ctx->names.emplace(full, KnownName{type, name, firm});
+  if (space == std::string::npos) return;
+  if (type == EntityType::kOrganization) {
+    ctx->names.emplace(full.substr(0, space), KnownName{type, name, firm});
+  } else if (type == EntityType::kPerson) {
+    ctx->names.emplace(full.substr(full.rfind(' ') + 1), KnownName{type, name, firm});
+  }
+}
+
+void NoteNames(const std::vector<ScanToken>& tokens, std::string_view text, const Lexicon& lexicon,
+               DocumentContext* ctx) {
+  const std::vector<bool> none;
+  for (size_t i = 0; i < tokens.size();) {
+    if (!IsCapitalised(tokens[i], text)) {
+      ++i;
+      continue;
+    }
+    size_t end = RunEnd(tokens, text, none, i);
+    if (!AtSentenceStart(tokens, i)) {
+      ctx->seen_inside_sentences.insert(text::NormalizeName(SpanText(tokens, text, i, end)));
+    }
+    i = end;
+  }
+}
+
+std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::string_view text,
+                                  const std::vector<bool>& blocked, const Lexicon& lexicon, DocumentContext* ctx) {
+  std::vector<Mention> mentions;
+  auto add = [&](Mention m) {
+    if (m.type == EntityType::kCountry) ctx->last_country = m.name;
+    if (m.type == EntityType::kOrganization && m.kind == MentionKind::kName && ctx->main_org.empty()) {
+      ctx->main_org = m.name;
+    }
+    mentions.push_back(std::move(m));
+  };
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n;) {
+    if (Blocked(blocked, i)) {
+      ++i;
+      continue;
+    }
+    const ScanToken& t = tokens[i];
+    // References to what the article named before.
+    if (auto m = lexicon.org_anaphors.LongestAt(tokens, i);
+        m.length > 0 && !IsCapitalised(tokens[i + m.length - 1], text)) {
+      if (!IntroducesName(tokens, text, i + m.length) && !ctx->main_org.empty()) {
+        add({i, i + m.length, EntityType::kOrganization, ctx->main_org, MentionKind::kOrgReference, true, ""});
+      }
+      i += m.length;
+      continue;
+    }
+    if (auto m = lexicon.person_anaphors.LongestAt(tokens, i); m.length > 0) {
+      const std::string& who = static_cast<PersonAnaphor>(m.payload) == PersonAnaphor::kBusiness
+                                   ? ctx->last_business_person : ctx->last_person;
+      if (!who.empty()) add({i, i + m.length, EntityType::kPerson, who, MentionKind::kPersonReference, true, ""});
+      i += m.length;
+      continue;
+    }
+    if (auto m = lexicon.country_anaphors.LongestAt(tokens, i); m.length > 0) {
+      if (!ctx->last_country.empty()) {
+        add({i, i + m.length, EntityType::kCountry, ctx->last_country, MentionKind::kCountryReference, true, ""});
+      }
+      i += m.length;
+      continue;
+    }
+    const bool capital = IsCapitalised(t, text);
+    size_t run_end = capital ? RunEnd(tokens, text, blocked, i) : i;
+    if (capital && run_end == i + 1 && lexicon.org_cue_words.count(text::NormalizeName(t.lower))) {
+      while (run_end < n && run_end - i < 4 && !Blocked(blocked, run_end) && tokens[run_end].kind == ScanKind::kWord &&
+             !IsCapitalised(tokens[run_end], text) && IsNameAdjective(tokens[run_end].lower)) {
+        ++run_end;
+      }
+    }
+    std::string normalized;
+    bool known_run = false;
+    if (capital) {
+      normalized = text::NormalizeName(SpanText(tokens, text, i, run_end));
+      known_run = ctx->names.count(normalized) || lexicon.known_organizations.count(normalized);
+    }
+    // An adjective, unless it starts a longer known name ("Deutsche Bank").
+    if (!known_run && (!capital || run_end == i + 1)) {
+      if (auto m = lexicon.adjectives.LongestAt(tokens, i); m.length > 0) {
+        const Place& p = lexicon.adjective_places[static_cast<size_t>(m.payload)];
+        if (IsLanguageName(tokens, i, m.length)) {
+          i += m.length;
+          continue;
+        }
+        add({i, i + m.length, p.type, p.name, MentionKind::kAdjective, true, p.iso});
+        i += m.length;
+        continue;
+      }
+    }
+    if (!capital) {
+      ++i;
+      continue;
+    }
+    // A name: drop the sentence-start words that are capitalised only by position ("Pour Rabat").
+    size_t b = i;
+    while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower)) ++b;
+    i = run_end;
+    if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
+    const std::string_view written = SpanText(tokens, text, b, run_end);
+    normalized = text::NormalizeName(written);
+    if (normalized.empty() || lexicon.not_names.count(normalized)) continue;
+
+    Mention mention{b, run_end, EntityType::kOrganization, std::string(written), MentionKind::kName, false, ""};
+    bool region = false;
+    if (auto place = FindPlace(normalized, lexicon)) {
+      mention.type = place->type;
+      mention.name = place->type == EntityType::kCountry ? place->name : std::string(written);
+      mention.iso = place->iso;
+      mention.firm = true;
+    } else if (auto known = ctx->names.find(normalized);
+               known != ctx->names.end() && (known->second.firm || !AfterPlacePreposition(tokens, b, lexicon, &region))) {
+      mention.type = known->second.type;
+      mention.name = known->second.name;
+      mention.firm = known->second.firm;
+    } else if (HonorificBefore(tokens, b, lexicon)) {
+      mention.type = EntityType::kPerson;
+      mention.firm = true;
+    } else if (lexicon.known_organizations.count(normalized) || HasOrgCue(tokens, b, run_end, lexicon)) {
+      if (run_end - b == 1 && lexicon.org_cue_words.count(normalized)) continue;  // "Banque" alone
+      mention.firm = true;
+    } else if (AfterPlacePreposition(tokens, b, lexicon, &region)) {
+      mention.type = region ? EntityType::kRegion : EntityType::kCity;
+      ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
+    } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized)) {
+      continue;
+    }
+    // Unsure names wait for the title rules, which may find that they are people.
+    if (mention.type == EntityType::kOrganization && mention.firm) RegisterName(mention.type, mention.name, ctx);
+    add(std::move(mention));
+  }
+  return mentions;
+}
+
+}  // namespace kg::extract

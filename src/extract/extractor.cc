@@ -1,0 +1,204 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+
+#include "extract/amount_parser.h"
+#include "extract/article_text.h"
+#include "extract/date_parser.h"
+#include "extract/document_context.h"
+#include "extract/entity_finder.h"
+#include "extract/language_detector.h"
+#include "extract/lexicon.h"
+#include "extract/relation_rules.h"
+#include "extract/segmenter.h"
+#include "schema/predicate_vocabulary.h"
+#include "text/name_normalizer.h"
+
+namespace kg::extract {
+namespace {
+
+// The schema's limit on evidence.text, in code points.
+constexpr size_t kMaxSentenceChars = 10000;
+// The schema's limit on source.title, in bytes here (a shorter cut is always within it).
+constexpr size_t kMaxTitleBytes = 1000;
+// How many words before a trigger (and, times four, after its object) an amount may stand.
+constexpr size_t kAmountSlack = 3;
+
+struct SentenceData {
+  Sentence sentence;
+  std::vector<ScanToken> tokens;
+};
+
+// The amounts and dates of one sentence, computed when a fact first needs them.
+struct Qualifiers {
+  bool done = false;
+  std::vector<Amount> amounts;
+  std::vector<DateMention> dates;
+};
+
+void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanToken>& tokens,
+             const std::string& language, const std::string& reference_date, Qualifiers* q, Assertion* a) {
+  if (!q->done) {
+    q->done = true;
+    AmountOptions amount_options;
+    amount_options.language = language;
+    if (auto amounts = FindAmounts(text, amount_options); amounts.ok()) q->amounts = std::move(amounts).value();
+    DateOptions date_options;
+    date_options.language = language;
+    date_options.reference_date = reference_date;
+    if (auto dates = FindDates(text, date_options); dates.ok()) q->dates = std::move(dates).value();
+  }
+  if (c.takes_amount && !tokens.empty()) {
+    // The amount belongs to the fact when it stands between the trigger and the object, or just around them.
+    const size_t at = tokens[std::min(c.anchor, tokens.size() - 1)].span.begin;
+    const size_t from = tokens[c.anchor >= kAmountSlack ? c.anchor - kAmountSlack : 0].span.begin;
+    const size_t to = tokens[std::min(c.object_end + kAmountSlack * 4, tokens.size() - 1)].span.end;
+    const Amount* best = nullptr;
+    size_t best_distance = 0;
+    for (const Amount& amount : q->amounts) {
+      if (amount.currency.empty() || amount.span.begin < from || amount.span.begin > to) continue;
+      const size_t d = amount.span.begin > at ? amount.span.begin - at : at - amount.span.begin;
+      if (best == nullptr || d < best_distance) {
+        best = &amount;
+        best_distance = d;
+      }
+    }
+    if (best != nullptr) {
+      a->amount = best->value;
+      a->currency = best->currency;
+    }
+  }
+  if (c.is_event) {
+    for (const DateMention& d : q->dates) {
+      if (a->date.empty() && !d.value.empty() && d.period.empty()) a->date = d.value;
+      if (a->period.empty() && !d.period.empty()) a->period = d.period;
+    }
+    if (a->date.empty() && a->period.empty()) a->date = reference_date;
+  }
+}
+
+std::string Truncate(std::string s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
+  return s;
+}
+
+}  // namespace
+
+Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& options) {
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return InvalidArgument("binary data, not a text article (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  if (Status valid = ValidateUtf8(bytes); !valid.ok()) {
+    return InvalidArgument("not UTF-8 text (" + valid.message() + "); convert it first, e.g. iconv -f latin1 -t utf-8");
+  }
+  if (!options.reference_date.empty() && FirstIsoDate(options.reference_date) != options.reference_date) {
+    return InvalidArgument("reference date \"" + options.reference_date + "\" is not YYYY-MM-DD, YYYY-MM or YYYY");
+  }
+  auto prepared = PrepareArticle(bytes, options.format);
+  if (!prepared.ok()) return prepared.status();
+  const ArticleText& article = *prepared;
+
+  Extraction result;
+  result.article.title = Truncate(article.title, kMaxTitleBytes);
+  result.article.published = article.published;
+  result.article.language = options.language.empty() ? DetectLanguage(article.text) : options.language;
+  if (article.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) return result;
+
+  auto sentences = Segment(article.text);
+  if (!sentences.ok()) return sentences.status();
+  const Lexicon& lexicon = Lexicon::Default();
+  DocumentContext ctx;
+  ctx.language = result.article.language;
+
+  // A headline (a first line with no final punctuation) restates the article in telegraphic style ("X to
+  // spend $10bn on Indian data centres") that the rules misread; the body says the same in full
+  // sentences. Its names still set the article's context.
+  size_t body_begin = 0;
+  if (!article.title.empty() && std::string_view(".!?»\"”").find(article.title.back()) == std::string_view::npos) {
+    const size_t at = article.text.find(article.title);
+    if (at != std::string::npos && at < 512) body_begin = at + article.title.size();
+  }
+  std::vector<SentenceData> data;
+  data.reserve(sentences->size());
+  for (Sentence& sentence : *sentences) {
+    if (sentence.span.char_end - sentence.span.char_begin > kMaxSentenceChars) continue;
+    std::string_view text = std::string_view(article.text).substr(sentence.span.begin, sentence.span.end - sentence.span.begin);
+    auto tokens = ScanTokens(text);
+    if (!tokens.ok()) return tokens.status();
+    sentence.tokens.clear();  // ICU's tokens are not used further; free them early
+    data.push_back({std::move(sentence), std::move(tokens).value()});
+  }
+  for (const SentenceData& d : data) {
+    std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
+    NoteNames(d.tokens, text, lexicon, &ctx);
+  }
+
+  const std::string reference_date = article.published.empty() ? options.reference_date : article.published;
+  const auto& vocabulary = schema::PredicateVocabulary::Builtin();
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;  // triple -> index in assertions
+  for (const SentenceData& d : data) {
+    std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
+    std::vector<bool> blocked;
+    std::vector<TitleMatch> titles = FindTitles(d.tokens, lexicon, ctx.language, &blocked);
+    std::vector<Mention> mentions = FindMentions(d.tokens, text, blocked, lexicon, &ctx);
+    const SentenceView view{text, &d.tokens};
+    std::vector<Candidate> candidates = ApplyTitleRules(view, titles, &mentions, lexicon, &ctx);
+    std::vector<Candidate> triggered = ApplyTriggerRules(view, &mentions, lexicon, ctx);
+    candidates.insert(candidates.end(), triggered.begin(), triggered.end());
+
+    for (const Mention& m : mentions) {
+      if (m.kind != MentionKind::kName) continue;
+      if (m.type == EntityType::kOrganization) {
+        RegisterName(m.type, m.name, &ctx, m.firm);
+        ctx.last_org = m.name;
+      } else if (m.type == EntityType::kPerson) {
+        ctx.last_person = m.name;
+      }
+    }
+
+    if (d.sentence.span.end <= body_begin) continue;  // the headline
+    Qualifiers qualifiers;
+    for (const Candidate& c : candidates) {
+      if (c.subject.empty() || c.object.empty()) continue;
+      std::string s = text::NormalizeName(c.subject), o = text::NormalizeName(c.object);
+      if (s == o) continue;
+      const schema::PredicateInfo* info = vocabulary.Find(c.predicate);
+      if (info != nullptr && info->symmetric && o < s) std::swap(s, o);
+      Assertion a;
+      a.subject = {c.subject, c.subject_type, "", ""};
+      a.predicate = c.predicate;
+      a.object = {c.object, c.object_type, "", ""};
+      Qualify(c, text, d.tokens, ctx.language, reference_date, &qualifiers, &a);
+      // One assertion per triple: a fact restated later adds nothing but its amount when the first had none.
+      auto [it, added] = seen.try_emplace(std::make_tuple(s, c.predicate, o), result.assertions.size());
+      if (!added) {
+        Assertion& first = result.assertions[it->second];
+        if (!first.amount && a.amount) {
+          first.amount = a.amount;
+          first.currency = a.currency;
+        }
+        continue;
+      }
+      a.confidence = std::clamp(c.confidence, 0.0, 1.0);
+      a.source_uri = options.source_uri;
+      if (!options.source_uri.empty()) {
+        a.source_title = result.article.title;
+        a.source_published = result.article.published;
+      }
+      a.evidence_text = std::string(text);
+      a.evidence_start = static_cast<int64_t>(d.sentence.span.char_begin);
+      a.evidence_end = static_cast<int64_t>(d.sentence.span.char_end);
+      a.extractor = kExtractorName;
+      result.assertions.push_back(std::move(a));
+    }
+  }
+  return result;
+}
+
+}  // namespace kg::extract

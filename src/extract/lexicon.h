@@ -1,0 +1,128 @@
+// The extractor's word lists, read from schemas/lexicons/*.json: trigger phrases and role titles per
+// predicate and language, country adjectives, cities and regions, and the cue words that find and type
+// names (see each file's "description").
+//
+// Phrases are matched on ScanTokens' lower-case tokens, longest first; a final '*' matches any word that
+// starts with the stem. Lexicon::Default() parses the copies compiled into the library once, on first use;
+// a Lexicon is immutable afterwards, so lookups are thread-safe.
+#ifndef KG_EXTRACT_LEXICON_H_
+#define KG_EXTRACT_LEXICON_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/token_scanner.h"
+#include "kg/model.h"
+#include "kg/status.h"
+
+namespace kg::extract {
+
+// A set of phrases, each with an integer payload, found at a token position.
+class PhraseTable {
+ public:
+  struct Match {
+    size_t length = 0;  // in tokens; 0 when nothing matches
+    int payload = -1;
+  };
+
+  // Adds `phrase` (tokenized as ScanTokens does, lower-cased). Empty phrases are ignored.
+  void Add(std::string_view phrase, int payload);
+
+  // The longest phrase that starts at tokens[i]; ties go to the phrase added first.
+  Match LongestAt(const std::vector<ScanToken>& tokens, size_t i) const;
+
+  size_t size() const { return size_; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    bool prefix_last = false;  // the last word is a stem ("invest*")
+    int payload = -1;
+  };
+  static size_t MatchLength(const Phrase& phrase, const std::vector<ScanToken>& tokens, size_t i);
+
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  std::vector<Phrase> stems_;  // one-word phrases ending in '*', checked by prefix
+  size_t size_ = 0;
+};
+
+enum class TriggerMode { kSvo, kObjectFirst, kObjectBefore, kPair };
+
+struct PredicateRule {
+  std::string name;
+  std::vector<EntityType> subject_types;
+  std::vector<EntityType> object_types;  // nearest first unless `prefer_by_type`
+  bool takes_amount = false;             // attach the sentence's amount of money
+  bool is_event = false;                 // dated: the sentence's date, else the article's
+  bool prefer_by_type = false;           // choose the object by the order of object_types, then nearness
+  bool multiple_objects = false;         // every object of the chosen type after the trigger
+  bool is_role = false;                  // matched through titles, not triggers
+  size_t reach = 40;                     // how many words after the trigger the object may be
+};
+
+struct Trigger {
+  int predicate = 0;  // index into Lexicon::predicates
+  TriggerMode mode = TriggerMode::kSvo;
+  double confidence = 0.7;
+};
+
+// A country, city or region a word points to.
+struct Place {
+  EntityType type = EntityType::kCountry;
+  std::string name;  // canonical: the English country name, the gazetteer's first name for places
+  std::string iso;   // ISO 3166-1 code of the country (the place's country for cities and regions)
+};
+
+enum class PersonAnaphor { kBusiness, kLast };
+
+struct Lexicon {
+  std::vector<PredicateRule> predicates;
+  std::vector<Trigger> triggers;
+  // Keyed by language ("fr", "en", "es", "de"); "" holds every language, for text of unknown language.
+  std::map<std::string, PhraseTable> trigger_phrases;  // payload: index into triggers
+  std::map<std::string, PhraseTable> titles;           // payload: index into predicates
+
+  PhraseTable adjectives;  // country, city and region adjectives; payload: index into adjective_places
+  std::vector<Place> adjective_places;
+  std::unordered_map<std::string, Place> places_by_name;  // NormalizeName(name) -> city or region
+
+  PhraseTable org_anaphors;      // payload unused
+  PhraseTable person_anaphors;   // payload: PersonAnaphor
+  PhraseTable country_anaphors;  // payload unused
+  PhraseTable place_prepositions;
+  PhraseTable object_blockers;  // "en dehors de", "outside": what follows is not the object
+
+  // Normalised (NormalizeName) unless said otherwise.
+  std::unordered_set<std::string> function_words;  // lower case as written
+  std::unordered_set<std::string> not_names;
+  std::unordered_set<std::string> org_suffixes;
+  std::unordered_set<std::string> org_cue_words;
+  std::unordered_set<std::string> known_organizations;
+  std::unordered_set<std::string> org_cue_nouns;  // lower case as written
+  std::unordered_set<std::string> possessives;    // lower case as written
+  std::unordered_set<std::string> honorifics;     // lower case as written
+
+  // The index of predicate `name`, or -1.
+  int PredicateIndex(std::string_view name) const;
+
+  // Parses the four lexicon documents. InvalidArgument naming the file and the field for malformed JSON,
+  // an unknown entity type or a country code ICU does not know.
+  static Result<Lexicon> Parse(std::string_view triggers_json, std::string_view demonyms_json,
+                               std::string_view places_json, std::string_view entities_json);
+
+  // The lexicons compiled into the library (schemas/lexicons/). Parsed on first use; a malformed
+  // embedded lexicon is a build defect and aborts with a message.
+  static const Lexicon& Default();
+};
+
+// The forms of a French adjective given in the masculine singular: "espagnol" -> espagnol, espagnole,
+// espagnols, espagnoles; "parisien" -> parisien(ne)(s); "suisse" -> suisse(s); "français" -> français(e)(s).
+std::vector<std::string> FrenchAdjectiveForms(const std::string& masculine);
+
+}  // namespace kg::extract
+
+#endif  // KG_EXTRACT_LEXICON_H_

@@ -1,0 +1,564 @@
+#include "extract/relation_rules.h"
+
+#include <algorithm>
+
+#include "text/name_normalizer.h"
+
+namespace kg::extract {
+namespace {
+
+// How far from a trigger, in tokens, a subject or object may be: beyond that a long sentence has moved on
+// to another clause.
+constexpr size_t kMaxReach = 40;
+// Confidence is scaled by this when the subject is the article's main organisation by default.
+constexpr double kDefaultSubjectFactor = 0.8;
+// A city and its country count as "located in" only this close (in words): farther apart, the sentence
+// is usually about something else.
+constexpr size_t kCityCountryGap = 6;
+
+bool Allows(const std::vector<EntityType>& types, EntityType t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+bool IsArticle(const std::string& w) {
+  return w == "le" || w == "la" || w == "les" || w == "l" || w == "'" || w == "the" || w == "a" || w == "an" ||
+         w == "un" || w == "une" || w == "el" || w == "der" || w == "die";
+}
+
+bool IsOf(const std::string& w) {
+  return w == "de" || w == "du" || w == "d" || w == "des" || w == "of" || w == "del" || w == "von" || w == "des";
+}
+
+// Words that end the noun phrase after an organisation cue: a verb has started ("a annoncé", "has").
+bool EndsNounPhrase(const ScanToken& t) {
+  static const char* const kStops[] = {"a", "ont", "est", "sont", "va", "has", "have", "is", "was", "will", "et", "and",
+                                       "qui", "which", "who", ",", ";", ":", "."};
+  for (const char* s : kStops) {
+    if (t.lower == s) return true;
+  }
+  return false;
+}
+
+const Mention* StartingAt(const std::vector<Mention>& mentions, size_t k) {
+  for (const Mention& m : mentions) {
+    if (m.begin == k) return &m;
+  }
+  return nullptr;
+}
+
+const Mention* EndingAt(const std::vector<Mention>& mentions, size_t k) {
+  for (const Mention& m : mentions) {
+    if (m.end == k) return &m;
+  }
+  return nullptr;
+}
+
+const Mention* NearestLeft(const std::vector<Mention>& mentions, size_t b, const std::vector<EntityType>& types,
+                           const std::string& exclude = "") {
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions) {
+    if (m.end <= b && b - m.end <= kMaxReach && Allows(types, m.type) && m.name != exclude) best = &m;
+  }
+  return best;
+}
+
+const Mention* NearestRight(const std::vector<Mention>& mentions, size_t e, const std::vector<EntityType>& types,
+                            const std::string& exclude = "", size_t reach = kMaxReach) {
+  for (const Mention& m : mentions) {
+    if (m.begin >= e && m.begin - e <= reach && Allows(types, m.type) && m.name != exclude) return &m;
+  }
+  return nullptr;
+}
+
+Candidate Make(const Mention& s, const std::string& predicate, const Mention& o, double confidence, size_t anchor,
+               const PredicateRule& rule) {
+  const size_t object_end = o.end > 0 ? o.end : anchor + 1;
+  return {s.name, s.type, predicate, o.name, o.type, confidence, anchor, object_end, rule.takes_amount, rule.is_event};
+}
+
+// True when an object blocker ("en dehors de", "outside") ends right before tokens[k].
+bool Blocked(const std::vector<ScanToken>& tokens, size_t k, const Lexicon& lexicon) {
+  for (size_t len = 1; len <= 3 && len <= k; ++len) {
+    if (lexicon.object_blockers.LongestAt(tokens, k - len).length == len) return true;
+  }
+  return false;
+}
+
+Mention MainOrg(const DocumentContext& ctx) {
+  Mention m;
+  m.type = EntityType::kOrganization;
+  m.name = ctx.main_org;
+  m.kind = MentionKind::kOrgReference;
+  m.firm = true;
+  return m;
+}
+
+// The object(s) after a trigger ending at `e`: the nearest fitting mention, or with prefer_by_type the
+// nearest of the first type in rule.object_types that has one (and all of that type with multiple_objects).
+std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Mention>& mentions, size_t e,
+                                    const PredicateRule& rule, const Lexicon& lexicon, const std::string& subject) {
+  std::vector<const Mention*> out;
+  // A city adjective says where a company is from ("le groupe marseillais"), not where money goes; it
+  // still names a facility's place ("un centre parisien").
+  const bool adjective_cities = rule.multiple_objects;
+  auto usable = [&](const Mention& m) {
+    if (m.kind == MentionKind::kAdjective && m.type == EntityType::kCity && !adjective_cities) return false;
+    return m.begin >= e && m.begin - e <= rule.reach && m.name != subject && !Blocked(*s.tokens, m.begin, lexicon);
+  };
+  if (!rule.prefer_by_type) {
+    for (const Mention& m : mentions) {
+      if (usable(m) && Allows(rule.object_types, m.type)) {
+        out.push_back(&m);
+        break;
+      }
+    }
+    return out;
+  }
+  for (EntityType type : rule.object_types) {
+    for (const Mention& m : mentions) {
+      if (usable(m) && m.type == type) {
+        out.push_back(&m);
+        if (!rule.multiple_objects) return out;
+      }
+    }
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+// "Tata Electronics, a unit of the Tata Group conglomerate, will invest": when the nearest candidate
+// sits in an apposition, the subject is the name the apposition describes.
+const Mention* SkipApposition(const SentenceView& s, const std::vector<Mention>& mentions, const Mention* m,
+                              size_t b, const std::vector<EntityType>& types) {
+  const auto& tokens = *s.tokens;
+  size_t comma_after = m->end;
+  while (comma_after < b && tokens[comma_after].lower != ",") ++comma_after;
+  if (comma_after >= b) return m;
+  size_t comma_before = m->begin;
+  while (comma_before > 0 && tokens[comma_before - 1].lower != ",") --comma_before;
+  if (comma_before == 0 || m->begin - comma_before > 6) return m;
+  const Mention* head = EndingAt(mentions, comma_before - 1);
+  return head != nullptr && Allows(types, head->type) ? head : m;
+}
+
+void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+             const PredicateRule& rule, const Lexicon& lexicon, const DocumentContext& ctx,
+             std::vector<Candidate>* out) {
+  double confidence = trigger.confidence;
+  const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  if (subject != nullptr) subject = SkipApposition(s, mentions, subject, b, rule.subject_types);
+  Mention fallback;
+  if (subject == nullptr) {
+    // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object closely.
+    auto objects = Objects(s, mentions, e, rule, lexicon, "");
+    if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 4);
+  }
+  if (subject == nullptr) {
+    if (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization)) return;
+    fallback = MainOrg(ctx);
+    subject = &fallback;
+    confidence *= kDefaultSubjectFactor;
+  }
+  for (const Mention* object : Objects(s, mentions, e, rule, lexicon, subject->name)) {
+    out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
+  }
+}
+
+void ObjectFirstRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+                     const PredicateRule& rule, std::vector<Candidate>* out) {
+  const Mention* object = NearestRight(mentions, e, rule.object_types);
+  if (object == nullptr) return;
+  const Mention* subject = NearestRight(mentions, object->end, rule.subject_types, object->name);
+  if (subject != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
+}
+
+void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const SentenceView& s,
+                      const Trigger& trigger, const PredicateRule& rule, const Lexicon& lexicon,
+                      const DocumentContext& ctx, std::vector<Candidate>* out) {
+  Mention* place = nullptr;
+  for (Mention& m : *mentions) {
+    if (m.end == b) place = &m;
+  }
+  if (place == nullptr) return;
+  if (!place->firm && place->type == EntityType::kOrganization) place->type = EntityType::kCity;
+  if (!Allows(rule.object_types, place->type)) return;
+  const Mention* subject = nullptr;
+  for (const Mention& m : *mentions) {
+    if (m.begin < e || m.begin - e > 6) continue;
+    bool stopped = false;
+    for (size_t k = e; k < m.begin; ++k) stopped = stopped || EndsNounPhrase((*s.tokens)[k]);
+    if (!stopped && Allows(rule.subject_types, m.type) && m.kind == MentionKind::kName) subject = &m;
+    break;
+  }
+  // "Infosys, the Bengaluru-based services group": the name the apposition describes.
+  if (subject == nullptr && place->begin >= 2 && IsArticle((*s.tokens)[place->begin - 1].lower) &&
+      (*s.tokens)[place->begin - 2].lower == ",") {
+    const Mention* head = EndingAt(*mentions, place->begin - 2);
+    if (head != nullptr && Allows(rule.subject_types, head->type)) subject = head;
+  }
+  Mention fallback;
+  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[place->begin - 1].lower) && !ctx.main_org.empty()) {
+    // "The Madrid-based group": a cue noun right after makes it the article's company.
+    for (size_t k = e; k < e + 4 && k < s.tokens->size(); ++k) {
+      if (EndsNounPhrase((*s.tokens)[k])) break;
+      if (lexicon.org_cue_nouns.count((*s.tokens)[k].lower)) {
+        fallback = MainOrg(ctx);
+        subject = &fallback;
+        break;
+      }
+    }
+  }
+  if (subject == nullptr) subject = NearestLeft(*mentions, place->begin, rule.subject_types);
+  if (subject != nullptr) out->push_back(Make(*subject, rule.name, *place, trigger.confidence, b, rule));
+}
+
+void PairRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+              const PredicateRule& rule, std::vector<Candidate>* out) {
+  const Mention* left = NearestLeft(mentions, b, rule.subject_types);
+  const Mention* right = NearestRight(mentions, e, rule.object_types, left ? left->name : "");
+  if (left != nullptr && right != nullptr) {
+    out->push_back(Make(*left, rule.name, *right, trigger.confidence, b, rule));
+    return;
+  }
+  if (left == nullptr) return;
+  const Mention* second = NearestLeft(mentions, left->begin, rule.subject_types, left->name);
+  if (second != nullptr && left->begin - second->end <= 6) {
+    out->push_back(Make(*second, rule.name, *left, trigger.confidence, b, rule));
+  }
+}
+
+void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e,
+                    const Trigger& trigger, const PredicateRule& rule, const Lexicon& lexicon,
+                    const DocumentContext& ctx, std::vector<Candidate>* out) {
+  const auto& tokens = *s.tokens;
+  const bool possessive = b > 0 && lexicon.possessives.count(tokens[b - 1].lower);
+  if (possessive) {
+    // "sa filiale Dacia", "Aurore Privée, sa filiale": the owner is who the article is about.
+    if (ctx.main_org.empty()) return;
+    const Mention owner = MainOrg(ctx);
+    const Mention* subject = nullptr;
+    if (const Mention* left = NearestLeft(mentions, b - 1, rule.subject_types, owner.name);
+        left != nullptr && b - 1 - left->end <= 2) {
+      subject = left;
+    } else {
+      subject = NearestRight(mentions, e, rule.subject_types, owner.name, 3);
+    }
+    if (subject != nullptr) out->push_back(Make(*subject, rule.name, owner, trigger.confidence, b, rule));
+    return;
+  }
+  const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  if (subject == nullptr) return;
+  const Mention* object = NearestRight(mentions, e, rule.object_types, subject->name, 6);
+  if (object != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
+}
+
+void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
+                 const PredicateRule& rule, std::vector<Candidate>* out) {
+  const std::vector<EntityType> person{EntityType::kPerson};
+  const Mention* subject = NearestLeft(mentions, b, person);
+  std::vector<const Mention*> others;
+  for (const Mention& m : mentions) {
+    if (m.begin >= e && m.begin - e <= kMaxReach && m.type == EntityType::kPerson) others.push_back(&m);
+  }
+  if (subject == nullptr && others.size() >= 2) {
+    subject = others.front();
+    others.erase(others.begin());
+  }
+  if (subject == nullptr) return;
+  for (const Mention* o : others) {
+    if (o->name != subject->name) out->push_back(Make(*subject, rule.name, *o, trigger.confidence, b, rule));
+  }
+}
+
+// "Sines, ville portuaire du sud du Portugal": the place before the comma is in the country after it.
+void PlaceAppositionRule(std::vector<Mention>* mentions, size_t b, size_t e, const Trigger& trigger,
+                         const PredicateRule& rule, std::vector<Candidate>* out) {
+  Mention* place = nullptr;
+  for (Mention& m : *mentions) {
+    if (m.end == b) place = &m;
+  }
+  if (place == nullptr) return;
+  if (!place->firm && place->type == EntityType::kOrganization) place->type = EntityType::kCity;
+  if (!Allows(rule.subject_types, place->type)) return;
+  const Mention* country = NearestRight(*mentions, e, rule.object_types, place->name, 12);
+  if (country != nullptr) out->push_back(Make(*place, rule.name, *country, trigger.confidence, b, rule));
+}
+
+// A listed city and its country named in one sentence; "à Ziguinchor, en Casamance".
+void CityCountryRule(const SentenceView& s, const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                     std::vector<Candidate>* out) {
+  const int located = lexicon.PredicateIndex("located_in");
+  if (located < 0) return;
+  const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(located)];
+  const auto& tokens = *s.tokens;
+  for (const Mention& city : mentions) {
+    if (city.kind != MentionKind::kName || (city.type != EntityType::kCity && city.type != EntityType::kRegion)) continue;
+    for (const Mention& country : mentions) {
+      const size_t gap = country.begin > city.end ? country.begin - city.end : city.begin - std::min(city.begin, country.end);
+      // "Kenya's president" speaks of the state, not of where the city is.
+      const bool possessive = country.end + 1 < tokens.size() && tokens[country.end].lower == "'" &&
+                              tokens[country.end + 1].lower == "s";
+      if (country.kind == MentionKind::kName && country.type == EntityType::kCountry && !city.iso.empty() &&
+          country.iso == city.iso && gap <= kCityCountryGap && !possessive) {
+        out->push_back(Make(city, rule.name, country, 0.6, city.begin, rule));
+      }
+    }
+    // "à Ziguinchor, en Casamance", "in Monterrey, in the northern state of Nuevo León".
+    const size_t k = city.end;
+    if (city.type == EntityType::kCity && k + 2 < tokens.size() && tokens[k].lower == "," &&
+        (tokens[k + 1].lower == "en" || tokens[k + 1].lower == "in" || tokens[k + 1].lower == "au" ||
+         tokens[k + 1].lower == "dans")) {
+      const Mention* place = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.begin < k + 2 || m.begin > k + 9 || m.kind != MentionKind::kName) continue;
+        if (m.type == EntityType::kRegion || m.type == EntityType::kCountry) place = &m;
+        break;
+      }
+      if (place != nullptr) out->push_back(Make(city, rule.name, *place, 0.6, city.begin, rule));
+    }
+    // "the Mexican state of Nuevo León", "la province canadienne de l'Ontario".
+    if (city.type == EntityType::kRegion && city.begin >= 3 && IsOf(tokens[city.begin - 1].lower)) {
+      for (const Mention& adj : mentions) {
+        if (adj.kind == MentionKind::kAdjective && adj.type == EntityType::kCountry && adj.end + 3 >= city.begin &&
+            adj.end < city.begin && (adj.end + 2 == city.begin || adj.begin + 3 >= city.begin - 1)) {
+          out->push_back(Make(city, rule.name, adj, 0.6, city.begin, rule));
+        }
+      }
+    }
+  }
+}
+
+// "la start-up bordelaise Ondelia", "le nantais Datacolis", "Datacolis, éditeur nantais", "le groupe
+// marseillais": a city adjective on an organisation says where it is based.
+void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                       const DocumentContext& ctx, std::vector<Candidate>* out) {
+  const int hq = lexicon.PredicateIndex("headquartered_in");
+  if (hq < 0) return;
+  const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(hq)];
+  const auto& tokens = *s.tokens;
+  for (const Mention& adj : mentions) {
+    if (adj.kind != MentionKind::kAdjective || adj.type != EntityType::kCity || adj.begin == 0) continue;
+    size_t k = adj.begin - 1;
+    bool cue = lexicon.org_cue_nouns.count(tokens[k].lower) > 0;
+    if (tokens[k].lower == "up" && k >= 2 && tokens[k - 1].lower == "-") {  // "start-up", three tokens
+      k -= 2;
+      cue = true;
+    }
+    const bool article = tokens[k].lower == "le" || tokens[k].lower == "la" || tokens[k].lower == "'";
+    if (!cue && !article) continue;
+    const Mention* subject = nullptr;
+    size_t before = cue ? k : k + 1;  // where the phrase before the adjective starts
+    while (before > 0 && IsArticle(tokens[before - 1].lower)) --before;
+    const bool definite = before < k + 1 && (tokens[before].lower == "le" || tokens[before].lower == "la" ||
+                                             tokens[before].lower == "l" || tokens[before].lower == "the");
+    if (before > 0 && tokens[before - 1].lower == ",") {
+      const Mention* m = EndingAt(mentions, before - 1);
+      if (m != nullptr && m->type == EntityType::kOrganization) subject = m;
+    }
+    // The name right after the adjective, else the article's company for "le groupe marseillais", else a
+    // name a few words on ("le spécialiste lyonnais du logiciel Nordalis").
+    const Mention* next = nullptr;
+    for (const Mention& m : mentions) {
+      if (m.begin < adj.end || m.begin - adj.end > 6) continue;
+      bool stopped = false;
+      for (size_t t = adj.end; t < m.begin; ++t) stopped = stopped || EndsNounPhrase(tokens[t]);
+      if (!stopped && m.type == EntityType::kOrganization && m.kind == MentionKind::kName) next = &m;
+      break;
+    }
+    Mention fallback;
+    if (subject == nullptr && next != nullptr && next->begin == adj.end) subject = next;
+    if (subject == nullptr && cue && definite && !ctx.main_org.empty()) {
+      fallback = MainOrg(ctx);
+      subject = &fallback;
+    }
+    if (subject == nullptr) subject = next;
+    if (subject != nullptr) out->push_back(Make(*subject, rule.name, adj, 0.6, adj.begin, rule));
+  }
+}
+
+}  // namespace
+
+std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
+                                   const std::string& language, std::vector<bool>* blocked) {
+  std::vector<TitleMatch> titles;
+  blocked->assign(tokens.size(), false);
+  auto table = lexicon.titles.find(language);
+  if (table == lexicon.titles.end()) table = lexicon.titles.find("");
+  if (table == lexicon.titles.end()) return titles;
+  for (size_t i = 0; i < tokens.size();) {
+    auto m = table->second.LongestAt(tokens, i);
+    if (m.length == 0) {
+      ++i;
+      continue;
+    }
+    titles.push_back({i, i + m.length, m.payload});
+    for (size_t k = i; k < i + m.length; ++k) (*blocked)[k] = true;
+    i += m.length;
+  }
+  return titles;
+}
+
+std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<TitleMatch>& titles,
+                                       std::vector<Mention>* mentions, const Lexicon& lexicon,
+                                       DocumentContext* ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = *s.tokens;
+  const size_t n = tokens.size();
+  Mention previous_target;  // the last title's target, for "Redgum's managing director and chief executive"
+  size_t previous_end = 0;
+  for (size_t t = 0; t < titles.size(); ++t) {
+    const TitleMatch& title = titles[t];
+    const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(title.predicate)];
+    const bool coordinated = previous_end > 0 && previous_end + 1 == title.begin &&
+                             (tokens[previous_end].lower == "and" || tokens[previous_end].lower == "et");
+    // "managing director and chief executive, Fiona Hartley": the person follows the second title.
+    const bool next_coordinated = t + 1 < titles.size() && titles[t + 1].begin >= 1 &&
+                                  (tokens[titles[t + 1].begin - 1].lower == "and" || tokens[titles[t + 1].begin - 1].lower == "et");
+    previous_end = title.end;
+    if (title.begin > 0 && (tokens[title.begin - 1].lower == "-" || tokens[title.begin - 1].lower == "vice")) continue;
+    const Mention* target = nullptr;
+    Mention fallback;
+    double confidence = 0.8;
+    size_t after = title.end;
+    size_t before = title.begin;
+    // After the title: an adjective ("chancelier allemand"), or "de X", "of the company".
+    if (const Mention* m = StartingAt(*mentions, after); m != nullptr && m->kind == MentionKind::kAdjective) {
+      target = m;
+      after = m->end;
+    } else if (after < n && IsOf(tokens[after].lower)) {
+      size_t k = after + 1;
+      while (k < n && IsArticle(tokens[k].lower)) ++k;
+      if (const Mention* m2 = StartingAt(*mentions, k)) {
+        target = m2;
+        after = m2->end;
+      } else if (k < n && !ctx->main_org.empty() &&
+                 (lexicon.org_cue_nouns.count(tokens[k].lower) || tokens[k].lower == "company" ||
+                  tokens[k].lower == "group" || tokens[k].lower == "firm")) {
+        fallback = MainOrg(*ctx);
+        target = &fallback;
+        after = k + 1;
+      }
+    }
+    if (target == nullptr && coordinated && !previous_target.name.empty()) target = &previous_target;
+    // Before it: "the Indian prime minister", "Kestrel's chief executive", "son président".
+    if (target == nullptr) {
+      // "Nvidia chief executive Jensen Huang" names the organisation right before the title.
+      if (const Mention* m = EndingAt(*mentions, title.begin);
+          m != nullptr && (m->kind == MentionKind::kAdjective ||
+                           (m->kind == MentionKind::kName && m->type == EntityType::kOrganization && m->firm))) {
+        target = m;
+        before = m->begin;
+      } else if (title.begin >= 2 && tokens[title.begin - 1].lower == "s" && tokens[title.begin - 2].lower == "'") {
+        if (const Mention* m2 = EndingAt(*mentions, title.begin - 2)) {
+          target = m2;
+          before = m2->begin;
+        }
+      } else if (title.begin >= 1 && lexicon.possessives.count(tokens[title.begin - 1].lower)) {
+        const std::vector<EntityType> org{EntityType::kOrganization};
+        if (const Mention* m3 = NearestLeft(*mentions, title.begin, org)) {
+          target = m3;
+        } else if (!ctx->last_org.empty()) {
+          fallback = MainOrg(*ctx);
+          fallback.name = ctx->last_org;
+          target = &fallback;
+        }
+      }
+    }
+    // A bare title ("le président Marc Roy") is the article's company's only while that company is the
+    // topic: it was the last organisation named and this sentence names no other.
+    bool other_org = false;
+    for (const Mention& m : *mentions) {
+      other_org = other_org || (m.type == EntityType::kOrganization && m.firm && m.kind == MentionKind::kName);
+    }
+    if (target == nullptr && !ctx->main_org.empty() && ctx->last_org == ctx->main_org && !other_org &&
+        Allows(rule.object_types, EntityType::kOrganization)) {
+      fallback = MainOrg(*ctx);
+      target = &fallback;
+      confidence *= kDefaultSubjectFactor;
+    }
+    const bool has_target = target != nullptr && Allows(rule.object_types, target->type);
+    previous_target = target != nullptr ? *target : Mention{};
+
+    // The person: right after ("…, Pedro Sánchez"), else just before ("Marc Lefebvre, PDG de …").
+    Mention* person = nullptr;
+    auto may_be_person = [](const Mention* m) {
+      return m != nullptr && m->kind == MentionKind::kName &&
+             (m->type == EntityType::kPerson || (!m->firm && m->type == EntityType::kOrganization));
+    };
+    size_t k = after;
+    if (next_coordinated && titles[t + 1].begin == after + 1) k = titles[t + 1].end;
+    if (k < n && tokens[k].lower == ",") ++k;
+    const Mention* right = StartingAt(*mentions, k);
+    if (may_be_person(right)) {
+      person = const_cast<Mention*>(right);
+    } else {
+      size_t b = before;
+      while (b > 0 && (IsArticle(tokens[b - 1].lower) || lexicon.possessives.count(tokens[b - 1].lower))) --b;
+      if (b > 1 && tokens[b - 1].lower == ",") {
+        const Mention* left = EndingAt(*mentions, b - 1);
+        if (may_be_person(left)) person = const_cast<Mention*>(left);
+      }
+    }
+    if (person == nullptr || (has_target && person->name == target->name)) continue;
+    // A name next to a title is a person even when the title's organisation or country is unknown.
+    person->type = EntityType::kPerson;
+    person->firm = true;
+    ctx->names.insert_or_assign(text::NormalizeName(person->name), KnownName{EntityType::kPerson, person->name});
+    RegisterName(EntityType::kPerson, person->name, ctx);
+    ctx->last_person = person->name;
+    if (!has_target) continue;
+    if (target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
+      ctx->last_business_person = person->name;
+    }
+    out.push_back({person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
+                   title.end, false, false});
+  }
+  return out;
+}
+
+std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Mention>* mentions,
+                                         const Lexicon& lexicon, const DocumentContext& ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = *s.tokens;
+  auto table = lexicon.trigger_phrases.find(ctx.language);
+  if (table == lexicon.trigger_phrases.end()) table = lexicon.trigger_phrases.find("");
+  if (table != lexicon.trigger_phrases.end() && !mentions->empty()) {
+    for (size_t i = 0; i < tokens.size();) {
+      auto m = table->second.LongestAt(tokens, i);
+      if (m.length == 0) {
+        ++i;
+        continue;
+      }
+      const size_t b = i, e = i + m.length;
+      i = e;
+      // "Foreign Investment Review Board": a word of a name is not a trigger.
+      bool in_name = false;
+      for (const Mention& mention : *mentions) {
+        in_name = in_name || (mention.kind == MentionKind::kName && mention.begin <= b && b < mention.end);
+      }
+      if (in_name) continue;
+      const Trigger& trigger = lexicon.triggers[static_cast<size_t>(m.payload)];
+      const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(trigger.predicate)];
+      if (rule.name == "met_with") {
+        MeetingRule(*mentions, b, e, trigger, rule, &out);
+      } else if (rule.name == "located_in") {
+        PlaceAppositionRule(mentions, b, e, trigger, rule, &out);
+      } else if (rule.name == "subsidiary_of") {
+        SubsidiaryRule(s, *mentions, b, e, trigger, rule, lexicon, ctx, &out);
+      } else if (trigger.mode == TriggerMode::kObjectFirst) {
+        ObjectFirstRule(*mentions, b, e, trigger, rule, &out);
+      } else if (trigger.mode == TriggerMode::kObjectBefore) {
+        ObjectBeforeRule(mentions, b, e, s, trigger, rule, lexicon, ctx, &out);
+      } else if (trigger.mode == TriggerMode::kPair) {
+        PairRule(*mentions, b, e, trigger, rule, &out);
+      } else {
+        SvoRule(s, *mentions, b, e, trigger, rule, lexicon, ctx, &out);
+      }
+    }
+  }
+  CityCountryRule(s, *mentions, lexicon, &out);
+  CityAdjectiveRule(s, *mentions, lexicon, ctx, &out);
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,68 @@
+// The rules that turn one sentence's mentions into candidate facts.
+//
+// Role titles ("le président de Microsoft, Brad Smith", "the Indian prime minister, Narendra Modi",
+// "Marc Lefebvre, PDG de Veritane") give ceo_of, president_of and head_of_government_of and tell which
+// names are people. Trigger phrases (schemas/lexicons/triggers.json) give the other predicates: the
+// subject is the nearest fitting mention before the trigger (else the article's main organisation), the
+// object the nearest after it, with modes for the phrasings that reverse or pair them. Meetings link the
+// people on either side of the trigger. A few cue rules need no trigger: a listed city and its country
+// named in one sentence (located_in) and a city adjective on an organisation ("la start-up bordelaise
+// Ondelia", headquartered_in). Stateless functions over data the caller owns.
+#ifndef KG_EXTRACT_RELATION_RULES_H_
+#define KG_EXTRACT_RELATION_RULES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document_context.h"
+#include "extract/entity_finder.h"
+#include "extract/lexicon.h"
+#include "extract/token_scanner.h"
+#include "kg/model.h"
+
+namespace kg::extract {
+
+// One sentence as the rules see it: its text and the ScanTokens that index it (owned by the caller).
+struct SentenceView {
+  std::string_view text;
+  const std::vector<ScanToken>* tokens = nullptr;
+};
+
+struct TitleMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  int predicate = 0;  // index into Lexicon::predicates
+};
+
+struct Candidate {
+  std::string subject;
+  EntityType subject_type = EntityType::kOrganization;
+  std::string predicate;
+  std::string object;
+  EntityType object_type = EntityType::kOrganization;
+  double confidence = 0.5;
+  size_t anchor = 0;      // the token the fact hangs on (its trigger), for picking the nearest amount
+  size_t object_end = 0;  // one past the object's last token (the anchor's when the object is not in the text)
+  bool takes_amount = false;
+  bool is_event = false;
+};
+
+// The role titles of the sentence in the lexicon for `language` ("" for all), longest first, not
+// overlapping; `blocked` gets a true for every token they cover.
+std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
+                                   const std::string& language, std::vector<bool>* blocked);
+
+// Role facts from `titles`. Retypes the names found to be people in `mentions` and records them in `ctx`
+// (RegisterName, last_person, last_business_person).
+std::vector<Candidate> ApplyTitleRules(const SentenceView& sentence, const std::vector<TitleMatch>& titles,
+                                       std::vector<Mention>* mentions, const Lexicon& lexicon,
+                                       DocumentContext* ctx);
+
+// Facts from trigger phrases and cue rules.
+std::vector<Candidate> ApplyTriggerRules(const SentenceView& sentence, std::vector<Mention>* mentions,
+                                         const Lexicon& lexicon, const DocumentContext& ctx);
+
+}  // namespace kg::extract
+
+#endif  // KG_EXTRACT_RELATION_RULES_H_

@@ -14,6 +14,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/diagram.h"
@@ -102,6 +103,20 @@ struct DocumentReport {
   uint64_t evidence_removed = 0;  // evidence it no longer reports
 };
 
+// How IngestArticle reads an article.
+struct ArticleOptions {
+  std::string uri;             // path or URI, recorded as the document's uri and every fact's source
+  std::string format;          // "txt", "md" or "html"; empty: from the uri's extension, else "txt"
+  std::string language;        // "fr", "en", "es" or "de" instead of detecting it
+  std::string reference_date;  // YYYY[-MM[-DD]]: the article's date when the text gives none
+};
+
+struct ArticleReport {
+  Document document;       // as recorded: content hash, and the title, date and language found
+  uint64_t assertions = 0;  // facts extracted
+  DocumentReport change;
+};
+
 struct LedgerEntry {
   std::string name;      // as given to `kg alias` / `kg merge`
   std::string target;    // canonical name of the target at the time
@@ -135,6 +150,12 @@ class GraphStore {
   // and field); then nothing is written.
   Result<DocumentReport> IngestDocument(const Document& document, std::vector<Assertion> assertions,
                                         const IngestOptions& options);
+
+  // Extracts the facts of a news article with kg's built-in extractor (French, English, Spanish, German)
+  // and ingests them as IngestDocument does, with the SHA-256 of `bytes` as the content hash.
+  // InvalidArgument, prefixed with the uri, for binary data, malformed UTF-8 or an unknown format.
+  Result<ArticleReport> IngestArticle(std::string_view bytes, const ArticleOptions& options,
+                                      const IngestOptions& ingest_options);
 
   // Merges one assertion and commits it.
   Status Add(const Assertion& assertion);

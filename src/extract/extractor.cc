@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <tuple>
@@ -76,7 +77,9 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
       if (a->date.empty() && !d.value.empty() && d.period.empty()) a->date = d.value;
       if (a->period.empty() && !d.period.empty()) a->period = d.period;
     }
-    if (a->date.empty() && a->period.empty()) a->date = reference_date;
+    // The article's date says when the event was reported, not the day it happened: kept to the month,
+    // so that reports of one announcement on different days file it under the same qualifiers.
+    if (a->date.empty() && a->period.empty()) a->date = reference_date.substr(0, 7);
   }
 }
 
@@ -89,6 +92,17 @@ std::string Truncate(std::string s, size_t max_bytes) {
 }
 
 }  // namespace
+
+std::string ArticleFormatFromPath(std::string_view path) {
+  const size_t dot = path.find_last_of("./");
+  if (dot == std::string_view::npos || path[dot] != '.') return "";
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "txt" || ext == "text") return "txt";
+  if (ext == "md" || ext == "markdown") return "md";
+  if (ext == "html" || ext == "htm") return "html";
+  return "";
+}
 
 Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& options) {
   if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {

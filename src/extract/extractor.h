@@ -42,6 +42,10 @@ struct Extraction {
   std::vector<Assertion> assertions;
 };
 
+// The article format a path's extension names: "txt" (.txt, .text), "md" (.md, .markdown) or "html"
+// (.html, .htm), in any case; "" for any other extension.
+std::string ArticleFormatFromPath(std::string_view path);
+
 // Extracts the facts of one article. An empty or all-space article gives an empty extraction.
 // InvalidArgument when the bytes hold a NUL (binary data) or are not valid UTF-8 (naming the byte
 // offset), or for an unknown format or a malformed reference_date; ResourceExhausted for a text over

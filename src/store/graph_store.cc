@@ -1,6 +1,7 @@
 #include "kg/graph_store.h"
 
 #include "graph/snapshot_loader.h"
+#include "ingest/article_ingester.h"
 #include "ingest/jsonl_ingester.h"
 #include "query/query_engine.h"
 #include "render/diagram.h"
@@ -91,6 +92,11 @@ Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std:
   report.evidence_kept = change->evidence_kept;
   report.evidence_removed = change->evidence_removed;
   return report;
+}
+
+Result<ArticleReport> GraphStore::IngestArticle(std::string_view bytes, const ArticleOptions& options,
+                                                const IngestOptions& ingest_options) {
+  return ingest::IngestArticle(*this, bytes, options, ingest_options);
 }
 
 Status GraphStore::Add(const Assertion& assertion) {

@@ -109,6 +109,14 @@ TEST(ExtractorTest, ReferenceDateIsTheFallbackForUndatedArticles) {
   const Assertion* a = Find(extraction->assertions, "Quorvia Data|invests_in|Kenya");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->date, "2022-09");
+
+  // A full article date is kept to the month: it dates the report, not the event.
+  options.reference_date = "2022-09-14";
+  extraction = ExtractArticle("Quorvia Data will invest $2bn in Kenya.", options);
+  ASSERT_TRUE(extraction.ok());
+  a = Find(extraction->assertions, "Quorvia Data|invests_in|Kenya");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->date, "2022-09");
 }
 
 TEST(ArticleTextTest, MarkdownAndHtmlAreStripped) {

@@ -14,13 +14,8 @@ namespace {
 
 std::string FormatFor(const std::string& path, const std::string& forced) {
   if (!forced.empty()) return forced;
-  auto ends = [&](const char* ext) {
-    const std::string e(ext);
-    return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
-  };
-  if (ends(".md") || ends(".markdown")) return "md";
-  if (ends(".html") || ends(".htm")) return "html";
-  return "txt";
+  const std::string format = extract::ArticleFormatFromPath(path);
+  return format.empty() ? "txt" : format;
 }
 
 Result<std::string> ReadAll(const std::string& path, std::istream* in) {

@@ -52,8 +52,10 @@ TEST_F(ExportCommandTest, SelectorsNarrowEveryFormat) {
   Outcome graphml = Kg({"export", "--to", "graphml", "--predicate", "acquires", "-o", Path("g.graphml")});
   ASSERT_EQ(graphml.code, kExitOk) << graphml.err;
   const std::string xml = testing::ReadFileBytes(Path("g.graphml"));
-  EXPECT_EQ(std::count(xml.begin(), xml.end(), '<') > 0 && xml.find("<edge ") != std::string::npos, true);
-  EXPECT_EQ(xml.find("<edge ", xml.find("<edge ") + 1), std::string::npos);  // one acquisition
+  const size_t edge = xml.find("<edge ");
+  ASSERT_NE(edge, std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<edge ", edge + 1), std::string::npos);  // one acquisition
+  EXPECT_NE(xml.find(">acquires</data>"), std::string::npos);
 
   Outcome jsonl = Kg({"export", "--type", "Person", "--type", "Organization", "--predicate", "ceo_of"});
   ASSERT_EQ(jsonl.code, kExitOk) << jsonl.err;

@@ -15,7 +15,8 @@ packages=(
   libcli11-dev                                       # command-line parsing
   libgtest-dev libgmock-dev                          # tests
   python3 python3-jsonschema                         # schema cross-check in tests
-  python3-networkx                                   # PageRank and betweenness cross-check in tests
+  python3-networkx                                   # PageRank and betweenness cross-check in tests, GraphML and node-link readers
+  python3-pandas                                     # read_csv on the CSV export in tests
   time                                               # /usr/bin/time -v for bench/run.sh
 )
 

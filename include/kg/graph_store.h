@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kg/diagram.h"
+#include "kg/export.h"
 #include "kg/graph.h"
 #include "kg/model.h"
 #include "kg/query.h"
@@ -190,6 +191,11 @@ class GraphStore {
 
   // Writes the whole graph as canonical JSONL that IngestJsonl reads back to the same graph.
   Result<uint64_t> ExportJsonl(std::ostream& out) const;
+
+  // Writes the whole graph, or the part options.selection picks, in options.format (see kg/export.h)
+  // to `streams`. InvalidArgument for a bad selector or missing streams; NotFound names an unknown
+  // entity; IoError when a stream fails, leaving the output incomplete.
+  Result<ExportReport> Export(const ExportOptions& options, const ExportStreams& streams) const;
 
   // Removes the evidence of source `uri` and what is left unsupported. Returns evidence removed.
   Result<uint64_t> Forget(const std::string& uri);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/subgraph_selector.h"
 #include "kg/diagram.h"
 #include "kg/status.h"
 #include "store/index_reader.h"
@@ -20,13 +21,8 @@ struct DiagramNode {
   EntityType type = EntityType::kOther;
 };
 
-struct DiagramEdge {
-  store::Triple fact;
-  std::string predicate;
-  bool symmetric = false;
-  uint64_t evidence_count = 0;
-  std::vector<store::QualifierGroup> groups;  // those inside the date range, when there is one
-};
+// A fact and its qualifier groups, as graph::SelectSubgraph picks them.
+using DiagramEdge = graph::SelectedFact;
 
 struct DiagramGraph {
   std::vector<DiagramNode> nodes;  // by id
@@ -34,10 +30,8 @@ struct DiagramGraph {
   DiagramReport report;
 };
 
-// Chooses what to draw: the entities nearest the centres first (breadth-first, either direction), then
-// listed entities, then those a query returns, up to options.max_nodes; then the facts among them,
-// the best supported first, up to options.max_edges. Left-out entities are counted as the walk goes
-// on, for at most 100 times the cap.
+// Chooses what to draw with graph::SelectSubgraph, capped at options.max_nodes entities and
+// options.max_edges facts, and reads the chosen entities' names and types.
 Result<DiagramGraph> SelectDiagramGraph(const store::RocksDb& db, const DiagramSelection& selection,
                                         const DiagramOptions& options);
 

@@ -1,5 +1,6 @@
 #include "kg/graph_store.h"
 
+#include "export/exporters.h"
 #include "graph/snapshot_loader.h"
 #include "ingest/article_ingester.h"
 #include "ingest/jsonl_ingester.h"
@@ -147,6 +148,10 @@ Result<DiagramReport> GraphStore::Render(const DiagramSelection& selection, cons
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }
+
+Result<ExportReport> GraphStore::Export(const ExportOptions& options, const ExportStreams& streams) const {
+  return exporter::Export(*impl_->db, options, streams);
+}
 
 Result<uint64_t> GraphStore::Forget(const std::string& uri) {
   auto writer = impl_->Writer();

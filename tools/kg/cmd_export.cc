@@ -1,34 +1,153 @@
-// `kg export --to jsonl [-o FILE]`: a lossless dump that `kg ingest` reads back to the same graph.
+// `kg export --to jsonl|csv|node-link|graphml|dot [-o FILE|DIR]` with render's selectors: the whole
+// graph, or the part the selectors pick, for kg itself (jsonl, lossless), pandas, Gephi and neo4j-admin
+// (csv), networkx and d3 (node-link), GraphML readers (graphml) and Graphviz (dot, as `kg render`).
+// Files are written under a temporary name and renamed when complete, so a failed export leaves none.
 #include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "kg/cli.h"
+#include "kg/selection_flags.h"
 
 namespace kg::cli {
+namespace {
+
+// An output file that appears under its name only once Commit() succeeds.
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path) : path_(std::move(path)), temp_(path_ + ".tmp") {}
+  ~OutputFile() {
+    if (!committed_ && file_.is_open()) {
+      file_.close();
+      std::error_code ignored;
+      std::filesystem::remove(temp_, ignored);
+    }
+  }
+
+  Status Open() {
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!file_) return IoError("cannot write " + path_ + ": " + std::strerror(errno));
+    return Status::Ok();
+  }
+  std::ostream& stream() { return file_; }
+  Status Commit() {
+    file_.close();
+    if (!file_) return IoError("writing " + path_ + " failed");
+    std::error_code error;
+    std::filesystem::rename(temp_, path_, error);
+    if (error) return IoError("cannot write " + path_ + ": " + error.message());
+    committed_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_, temp_;
+  std::ofstream file_;
+  bool committed_ = false;
+};
+
+ExportFormat FormatNamed(const std::string& name) {
+  if (name == "csv") return ExportFormat::kCsv;
+  if (name == "node-link") return ExportFormat::kNodeLink;
+  if (name == "graphml") return ExportFormat::kGraphml;
+  return ExportFormat::kJsonl;
+}
+
+}  // namespace
 
 void AddExportCommand(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string to = "jsonl";
     std::string output = "-";
+    SelectionFlags selection;
+    bool neo4j_headers = false;
+    DiagramOptions dot;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* cmd = app.add_subcommand("export", "write the graph out (jsonl: every piece of evidence, lossless)");
-  cmd->add_option("--to", flags->to, "export format")->check(CLI::IsMember({"jsonl"}));
-  cmd->add_option("-o,--output", flags->output, "output file, or - for standard output");
+  CLI::App* cmd = app.add_subcommand(
+      "export", "write the graph, or the part the selectors pick, as jsonl (lossless), csv, node-link, graphml or dot");
+  cmd->add_option("--to", flags->to, "export format: jsonl (default), csv, node-link, graphml or dot")
+      ->check(CLI::IsMember({"jsonl", "csv", "node-link", "graphml", "dot"}));
+  cmd->add_option("-o,--output", flags->output, "output file, or - for standard output; for csv, a directory");
+  AddSelectionFlags(cmd, &flags->selection, "export");
+  cmd->add_flag("--neo4j-headers", flags->neo4j_headers, "csv: headers for neo4j-admin import instead of Gephi's");
+  cmd->add_option("--max-nodes", flags->dot.max_nodes, "dot: at most this many entities (default 200)");
+  cmd->add_option("--max-edges", flags->dot.max_edges, "dot: at most this many facts (default 1000)");
   cmd->callback([flags, &ctx] {
+    if (Status s = ResolveTypes(&flags->selection); !s.ok()) return ctx.Fail(s);
+    const bool csv = flags->to == "csv";
+    if (flags->neo4j_headers && !csv) return ctx.Fail(InvalidArgument("--neo4j-headers goes with --to csv"));
+    if (csv && flags->output == "-") {
+      return ctx.Fail(InvalidArgument("--to csv writes nodes.csv, edges.csv and evidence.csv: name a directory with -o DIR"));
+    }
     auto store = ctx.OpenStore(OpenMode::kReadOnly);
     if (!store) return;
-    std::ofstream file;
-    std::ostream* out = ctx.out;
-    if (flags->output != "-") {
-      file.open(flags->output, std::ios::binary | std::ios::trunc);
-      if (!file) return ctx.Fail(IoError("cannot write " + flags->output));
-      out = &file;
+
+    if (flags->to == "dot") {
+      // The DOT that `kg render --to dot` draws, with its caps (see README "Exporting").
+      flags->dot.format = DiagramFormat::kDot;
+      std::string bytes;
+      auto report = store->Render(flags->selection.selection, flags->dot, &bytes);
+      if (!report.ok()) return ctx.Fail(report.status());
+      if (flags->output == "-") {
+        ctx.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      } else {
+        OutputFile file(flags->output);
+        if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
+        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
+      }
+      if (report->nodes_left_out || report->edges_left_out) {
+        *ctx.err << "kg: the export holds " << report->nodes << " entities and " << report->edges << " facts; "
+                 << (report->count_is_lower_bound ? "at least " : "") << report->nodes_left_out
+                 << " more entities and " << report->edges_left_out
+                 << " more facts were left out (raise --max-nodes or --max-edges)\n";
+      }
+      return;
     }
-    auto lines = store->ExportJsonl(*out);
-    if (!lines.ok()) return ctx.Fail(lines.status());
-    out->flush();
-    if (!*out) return ctx.Fail(IoError("writing " + flags->output + " failed"));
+
+    ExportOptions options;
+    options.format = FormatNamed(flags->to);
+    options.selection = flags->selection.selection;
+    options.neo4j_headers = flags->neo4j_headers;
+    ExportStreams streams;
+    if (csv) {
+      std::error_code error;
+      std::filesystem::create_directories(flags->output, error);
+      if (error) return ctx.Fail(IoError("cannot create directory " + flags->output + ": " + error.message()));
+      const std::filesystem::path dir(flags->output);
+      OutputFile nodes((dir / "nodes.csv").string()), edges((dir / "edges.csv").string()),
+          evidence((dir / "evidence.csv").string());
+      for (OutputFile* file : {&nodes, &edges, &evidence}) {
+        if (Status s = file->Open(); !s.ok()) return ctx.Fail(s);
+      }
+      streams.nodes = &nodes.stream();
+      streams.edges = &edges.stream();
+      streams.evidence = &evidence.stream();
+      auto report = store->Export(options, streams);
+      if (!report.ok()) return ctx.Fail(report.status());
+      for (OutputFile* file : {&nodes, &edges, &evidence}) {
+        if (Status s = file->Commit(); !s.ok()) return ctx.Fail(s);
+      }
+      return;
+    }
+    if (flags->output == "-") {
+      streams.out = ctx.out;
+      auto report = store->Export(options, streams);
+      if (!report.ok()) return ctx.Fail(report.status());
+      ctx.out->flush();
+      if (!*ctx.out) return ctx.Fail(IoError("writing the export failed"));
+      return;
+    }
+    OutputFile file(flags->output);
+    if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
+    streams.out = &file.stream();
+    auto report = store->Export(options, streams);
+    if (!report.ok()) return ctx.Fail(report.status());
+    if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
   });
 }
 

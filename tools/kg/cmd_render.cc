@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "kg/cli.h"
+#include "kg/selection_flags.h"
 
 namespace kg::cli {
 namespace {
@@ -21,24 +22,15 @@ bool ParseFormatName(const std::string& name, DiagramFormat* format) {
 
 void AddRenderCommand(CLI::App& app, Context& ctx) {
   struct Flags {
-    DiagramSelection selection;
+    SelectionFlags selection;
     DiagramOptions options;
-    std::vector<std::string> types;
     std::string output = "-";
     std::string format;
     std::string layout = "dot";
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("render", "draw part of the graph as DOT, SVG or PNG (Graphviz)");
-  cmd->add_option("--center", flags->selection.centers, "draw around this entity (repeatable)");
-  cmd->add_option("--hops", flags->selection.hops, "how far from the centres to go (default 1)")
-      ->check(CLI::Range(0, 16));
-  cmd->add_option("--query", flags->selection.query, "draw the entities this kg query returns");
-  cmd->add_option("--entity", flags->selection.entities, "draw this entity (repeatable)");
-  cmd->add_option("--predicate", flags->selection.predicates, "only facts with this predicate (repeatable)");
-  cmd->add_option("--type", flags->types, "only entities of this type (repeatable)");
-  cmd->add_option("--date-from", flags->selection.date_from, "only facts reported as dated on or after this");
-  cmd->add_option("--date-to", flags->selection.date_to, "only facts reported as dated on or before this");
+  AddSelectionFlags(cmd, &flags->selection, "draw");
   cmd->add_option("-o,--output", flags->output, "output file; its extension (.dot, .svg, .png) sets the format; - is stdout");
   cmd->add_option("--to", flags->format, "output format: dot, svg or png")->check(CLI::IsMember({"dot", "svg", "png"}));
   cmd->add_option("--layout", flags->layout, "Graphviz layout: dot (default), sfdp or neato")
@@ -61,15 +53,11 @@ void AddRenderCommand(CLI::App& app, Context& ctx) {
     options.layout = flags->layout == "sfdp" ? DiagramLayout::kSfdp
                      : flags->layout == "neato" ? DiagramLayout::kNeato
                                                 : DiagramLayout::kDot;
-    for (const std::string& name : flags->types) {
-      auto type = ParseEntityType(name);
-      if (!type) return ctx.Fail(InvalidArgument("unknown type '" + name + "'"));
-      flags->selection.types.push_back(*type);
-    }
+    if (Status s = ResolveTypes(&flags->selection); !s.ok()) return ctx.Fail(s);
     auto store = ctx.OpenStore(OpenMode::kReadOnly);
     if (!store) return;
     std::string bytes;
-    auto report = store->Render(flags->selection, options, &bytes);
+    auto report = store->Render(flags->selection.selection, options, &bytes);
     if (!report.ok()) return ctx.Fail(report.status());
     if (flags->output == "-") {
       ctx.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -1,0 +1,40 @@
+// GraphStore::Export's dispatch: checks the streams, resolves the selection, and runs the format.
+#include "export/exporters.h"
+#include "store/store_reader.h"
+
+namespace kg::exporter {
+
+Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& options, const ExportStreams& streams) {
+  const bool csv = options.format == ExportFormat::kCsv;
+  if (csv ? !(streams.nodes && streams.edges && streams.evidence) : streams.out == nullptr) {
+    return InvalidArgument(csv ? "a CSV export needs streams for nodes, edges and evidence"
+                               : "an export needs an output stream");
+  }
+  if (options.neo4j_headers && !csv) return InvalidArgument("--neo4j-headers applies to --to csv only");
+  const DiagramSelection& selection = options.selection;
+  const bool whole = !graph::HasSeeds(selection) && selection.predicates.empty() && selection.types.empty() &&
+                     selection.date_from.empty() && selection.date_to.empty();
+  if (options.format == ExportFormat::kJsonl && whole && selection.hops == 1) {
+    // The whole graph as stored: every evidence value in key order, no decoding.
+    auto lines = store::ExportJsonl(db, *streams.out);
+    if (!lines.ok()) return lines.status();
+    ExportReport report;
+    report.evidence = *lines;
+    return report;
+  }
+  ExportSource source(db, selection);
+  KG_RETURN_IF_ERROR(source.Init());
+  switch (options.format) {
+    case ExportFormat::kCsv:
+      return WriteCsv(source, options.neo4j_headers, *streams.nodes, *streams.edges, *streams.evidence);
+    case ExportFormat::kNodeLink:
+      return WriteNodeLink(source, *streams.out);
+    case ExportFormat::kGraphml:
+      return WriteGraphml(source, *streams.out);
+    case ExportFormat::kJsonl:
+      return WriteJsonl(source, *streams.out);
+  }
+  return Internal("unknown export format");
+}
+
+}  // namespace kg::exporter

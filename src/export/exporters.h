@@ -1,0 +1,34 @@
+// The export formats behind GraphStore::Export. Each writes what an ExportSource streams, entities
+// first and then edges, so that whole-graph exports hold one entity and one edge at a time. They return
+// IoError when a stream fails and pass on the store's errors; on error the output is incomplete.
+#ifndef KG_EXPORT_EXPORTERS_H_
+#define KG_EXPORT_EXPORTERS_H_
+
+#include <ostream>
+
+#include "export/export_source.h"
+#include "kg/export.h"
+#include "kg/status.h"
+
+namespace kg::exporter {
+
+// nodes.csv, edges.csv and evidence.csv (RFC 4180 with CRLF line ends, UTF-8 without BOM), with
+// Gephi's headers or, with `neo4j_headers`, neo4j-admin import's.
+Result<ExportReport> WriteCsv(ExportSource& source, bool neo4j_headers, std::ostream& nodes, std::ostream& edges,
+                              std::ostream& evidence);
+
+// networkx node-link JSON: {"directed":true,"multigraph":true,"graph":{…},"nodes":[…],"links":[…]}.
+Result<ExportReport> WriteNodeLink(ExportSource& source, std::ostream& out);
+
+// GraphML through Boost.Graph's write_graphml, every attribute typed.
+Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out);
+
+// The evidence of the selected edges as canonical JSONL, as `kg ingest` reads it.
+Result<ExportReport> WriteJsonl(ExportSource& source, std::ostream& out);
+
+// Runs the format `options` names over the store.
+Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& options, const ExportStreams& streams);
+
+}  // namespace kg::exporter
+
+#endif  // KG_EXPORT_EXPORTERS_H_

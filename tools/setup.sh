@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libgmock-dev                          # tests
   python3 python3-jsonschema                         # schema cross-check in tests
   python3-networkx                                   # PageRank and betweenness cross-check in tests
+  python3-rdflib serdi                               # N-Triples export read back by RDF consumers in tests
   time                                               # /usr/bin/time -v for bench/run.sh
 )
 

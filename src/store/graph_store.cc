@@ -1,7 +1,8 @@
 #include "kg/graph_store.h"
 
 #include "graph/snapshot_loader.h"
-#include "ingest/jsonl_ingester.h"
+#include "ingest/ingester.h"
+#include "rdf/ntriples_export.h"
 #include "query/query_engine.h"
 #include "render/diagram.h"
 #include "store/rocks_db.h"
@@ -42,7 +43,16 @@ Result<IngestReport> GraphStore::IngestJsonl(std::istream& in, const std::string
                                              const IngestOptions& options) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return ingest::IngestJsonl(**writer, in, input_name, options);
+  IngestOptions jsonl = options;
+  jsonl.format = InputFormat::kJsonl;
+  return ingest::Ingest(**writer, in, input_name, jsonl);
+}
+
+Result<IngestReport> GraphStore::Ingest(std::istream& in, const std::string& input_name,
+                                        const IngestOptions& options) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return ingest::Ingest(**writer, in, input_name, options);
 }
 
 Status GraphStore::Add(const Assertion& assertion) {
@@ -93,6 +103,10 @@ Result<DiagramReport> GraphStore::Render(const DiagramSelection& selection, cons
 }
 
 Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store::ExportJsonl(*impl_->db, out); }
+
+Result<uint64_t> GraphStore::ExportNTriples(std::ostream& out, const std::string& base) const {
+  return rdf::ExportNTriples(*impl_->db, out, base);
+}
 
 Result<uint64_t> GraphStore::Forget(const std::string& uri) {
   auto writer = impl_->Writer();

@@ -1,4 +1,5 @@
-// `kg export --to jsonl [-o FILE]`: a lossless dump that `kg ingest` reads back to the same graph.
+// `kg export --to jsonl|ntriples [--base IRI] [-o FILE]`: jsonl is a lossless dump that `kg ingest` reads
+// back to the same graph; ntriples is RDF under a base IRI (schemas/rdf_mapping.md).
 #include <CLI/CLI.hpp>
 #include <fstream>
 
@@ -10,10 +11,12 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   struct Flags {
     std::string to = "jsonl";
     std::string output = "-";
+    std::string base = "https://kg.invalid/";
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("export", "write the graph out (jsonl: every piece of evidence, lossless)");
-  cmd->add_option("--to", flags->to, "export format")->check(CLI::IsMember({"jsonl"}));
+  cmd->add_option("--to", flags->to, "export format")->check(CLI::IsMember({"jsonl", "ntriples"}));
+  cmd->add_option("--base", flags->base, "ntriples: the base IRI of entities, predicates and kg's terms (default https://kg.invalid/)");
   cmd->add_option("-o,--output", flags->output, "output file, or - for standard output");
   cmd->callback([flags, &ctx] {
     auto store = ctx.OpenStore(OpenMode::kReadOnly);
@@ -25,7 +28,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       if (!file) return ctx.Fail(IoError("cannot write " + flags->output));
       out = &file;
     }
-    auto lines = store->ExportJsonl(*out);
+    auto lines = flags->to == "ntriples" ? store->ExportNTriples(*out, flags->base) : store->ExportJsonl(*out);
     if (!lines.ok()) return ctx.Fail(lines.status());
     out->flush();
     if (!*out) return ctx.Fail(IoError("writing " + flags->output + " failed"));

@@ -1,4 +1,5 @@
-// `kg ingest FILE…|-`: merges JSONL assertions into the store and reports what happened to each line.
+// `kg ingest FILE…|- [--format jsonl|ntriples|csv|tsv]`: merges assertions into the store and reports what
+// happened to each line.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
@@ -11,6 +12,7 @@ namespace {
 
 struct IngestFlags {
   std::vector<std::string> inputs;
+  std::string format;  // empty: from each file's extension, jsonl for stdin
   size_t max_errors = std::numeric_limits<size_t>::max();
   std::string rejects_path;
   bool allow_new_predicates = false;
@@ -50,7 +52,16 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
              << " lines/s   " << std::flush;
   };
 
+  // N-Triples inputs also say how many triples carried no fact (README "Importing").
+  bool any_ntriples = flags.format == "ntriples" || flags.format == "nt";
+  for (const auto& input : flags.inputs) {
+    if (flags.format.empty() && InputFormatForPath(input) == InputFormat::kNTriples) any_ntriples = true;
+  }
   Rows rows{{"input", "lines", "accepted", "new_facts", "merged", "duplicates", "rejected"}, {}};
+  if (any_ntriples) {
+    rows.columns.push_back("literals_skipped");
+    rows.columns.push_back("other_skipped");
+  }
   IngestReport total;
   size_t errors_left = options.max_errors;
   for (const auto& input : flags.inputs) {
@@ -63,7 +74,14 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
       stream = &file;
     }
     options.max_errors = errors_left;
-    auto report = store->IngestJsonl(*stream, name, options);
+    std::optional<InputFormat> format =
+        flags.format.empty() ? (input == "-" ? InputFormat::kJsonl : InputFormatForPath(input)) : ParseInputFormat(flags.format);
+    if (!format) {
+      return ctx.Fail(InvalidArgument("cannot tell the format of " + input +
+                                      " from its extension (.jsonl, .nt, .csv, .tsv): pass --format"));
+    }
+    options.format = *format;
+    auto report = store->Ingest(*stream, name, options);
     if (!report.ok()) return ctx.Fail(report.status());
     for (const auto& error : report->errors) *ctx.err << error << '\n';
     if (report->rejected > report->errors.size()) {
@@ -73,7 +91,13 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
                          static_cast<int64_t>(report->new_facts),
                          static_cast<int64_t>(report->merged), static_cast<int64_t>(report->duplicates),
                          static_cast<int64_t>(report->rejected)});
+    if (any_ntriples) {
+      rows.rows.back().push_back(static_cast<int64_t>(report->literals_skipped));
+      rows.rows.back().push_back(static_cast<int64_t>(report->other_skipped));
+    }
     total.lines += report->lines;
+    total.literals_skipped += report->literals_skipped;
+    total.other_skipped += report->other_skipped;
     total.new_facts += report->new_facts;
     total.merged += report->merged;
     total.duplicates += report->duplicates;
@@ -92,6 +116,10 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
                          static_cast<int64_t>(total.new_facts),
                          static_cast<int64_t>(total.merged), static_cast<int64_t>(total.duplicates),
                          static_cast<int64_t>(total.rejected)});
+    if (any_ntriples) {
+      rows.rows.back().push_back(static_cast<int64_t>(total.literals_skipped));
+      rows.rows.back().push_back(static_cast<int64_t>(total.other_skipped));
+    }
   }
   PrintRows(rows, ctx.OutputFormat(), *ctx.out);
   if (total.rejected > 0) ctx.exit_code = kExitRejected;
@@ -101,10 +129,13 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
 
 void AddIngestCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<IngestFlags>();
-  CLI::App* cmd = app.add_subcommand("ingest", "merge JSONL assertions (files, or - for stdin) into the store");
-  cmd->add_option("inputs", flags->inputs, "JSONL files, or - for standard input")->required();
+  CLI::App* cmd = app.add_subcommand("ingest", "merge assertions (JSONL, N-Triples, CSV or TSV files, or - for stdin) into the store");
+  cmd->add_option("inputs", flags->inputs, "input files, or - for standard input")->required();
+  cmd->add_option("--format", flags->format,
+                  "jsonl, ntriples, csv or tsv (default: from the extension .jsonl/.nt/.csv/.tsv; jsonl for -)")
+      ->check(CLI::IsMember({"jsonl", "ntriples", "nt", "csv", "tsv"}));
   cmd->add_option("--max-errors", flags->max_errors, "stop once more than N lines were rejected");
-  cmd->add_option("--rejects", flags->rejects_path, "write each rejected line to this file");
+  cmd->add_option("--rejects", flags->rejects_path, "write each rejected line (or record, or N-Triples statement) to this file");
   cmd->add_flag("--allow-new-predicates", flags->allow_new_predicates,
                 "accept predicates that schemas/predicates.json does not define");
   cmd->add_option("--unit-lines", flags->unit_lines, "lines per atomic, synced unit (default 20000)")

@@ -27,7 +27,6 @@ const std::string kRdfObject = std::string(rdf::kRdf) + "object";
 struct NTriplesDecoder::Classified {
   enum class Kind { kPlain, kStatementPart, kType, kLiteral, kOther };
   Kind kind = Kind::kOther;
-  std::string node;  // the subject's identity: "<" + IRI, or "_:" + label
   Located subject, predicate, object;
   std::optional<EntityType> type;  // kType
   std::string raw;
@@ -35,7 +34,8 @@ struct NTriplesDecoder::Classified {
 };
 
 struct NTriplesDecoder::Statement {
-  std::string node;
+  std::string node;  // the subject's IRI or blank node label
+  bool node_is_blank = false;
   uint64_t first_line = 0;
   std::string raw;  // its lines, for --rejects
   std::optional<Located> subject, predicate, object, amount, currency, date, period;
@@ -45,6 +45,8 @@ struct NTriplesDecoder::Statement {
 };
 
 NTriplesDecoder::NTriplesDecoder(const IngestOptions& options) {
+  types_.reserve(1 << 16);
+  keep_raw_ = options.rejects != nullptr;
   limits_.max_line_bytes = options.max_line_bytes;
   limits_.max_depth = options.max_depth;
   limits_.allow_new_predicates = options.allow_new_predicates;
@@ -82,7 +84,6 @@ DecodedItem NTriplesDecoder::Decode(Record record) const {
   locate(t.subject, &c.subject);
   locate(t.predicate, &c.predicate);
   locate(t.object, &c.object);
-  c.node = (c.subject.is_blank ? "_:" : "<") + c.subject.value;
   const std::string& p = c.predicate.value;
   const bool object_iri = !c.object.is_literal && !c.object.is_blank;
   if (p == kRdfType && object_iri && c.object.value == kRdfStatement) {
@@ -153,9 +154,11 @@ void NTriplesDecoder::Assemble(DecodedItem item, IngestReport* report, std::vect
   }
   Classified c = std::any_cast<Classified>(std::move(item.pending));
 
-  if (statement_ && c.node == statement_->node) {
-    statement_->raw += '\n';
-    statement_->raw += c.raw;
+  if (statement_ && c.subject.is_blank == statement_->node_is_blank && c.subject.value == statement_->node) {
+    if (keep_raw_) {
+      statement_->raw += '\n';
+      statement_->raw += c.raw;
+    }
     return AddToStatement(std::move(c), report);
   }
   if (statement_) CloseStatement(report, out);
@@ -163,9 +166,10 @@ void NTriplesDecoder::Assemble(DecodedItem item, IngestReport* report, std::vect
   switch (c.kind) {
     case Classified::Kind::kStatementPart: {
       statement_ = std::make_unique<Statement>();
-      statement_->node = c.node;
+      statement_->node = c.subject.value;
+      statement_->node_is_blank = c.subject.is_blank;
       statement_->first_line = c.line;
-      statement_->raw = c.raw;
+      if (keep_raw_) statement_->raw = c.raw;
       return AddToStatement(std::move(c), report);
     }
     case Classified::Kind::kType:
@@ -257,7 +261,7 @@ void NTriplesDecoder::CloseStatement(IngestReport* report, std::vector<DecodedIt
   if (!s->error && (!s->subject || !s->predicate || !s->object)) {
     const char* missing = !s->subject ? "rdf:subject" : !s->predicate ? "rdf:predicate" : "rdf:object";
     s->error = schema::LineError{1, "statement",
-                                 "statement " + s->node.substr(s->node[0] == '<' ? 1 : 0) + " has no " + missing +
+                                 std::string("statement ") + (s->node_is_blank ? "_:" : "") + s->node + " has no " + missing +
                                      " among its triples (kg reads a statement's triples only when they are contiguous)"};
     s->error_line = s->first_line;
   }

@@ -57,6 +57,7 @@ class NTriplesDecoder : public RecordDecoder {
   std::optional<EntityType> TypeOf(const std::string& iri) const;
 
   schema::ParseLimits limits_;
+  bool keep_raw_ = false;  // a statement's lines are only kept for the rejects file
   std::unordered_map<uint64_t, EntityType> types_;  // by hash of the entity IRI; bounded, see .cc
   std::unique_ptr<Statement> statement_;            // the open statement group, if any
   std::unique_ptr<Classified> plain_;               // the last plain fact, not yet emitted

@@ -232,6 +232,22 @@ TEST_F(RdfCommandsTest, BadNTriplesAreRejectedAloneWithLineAndColumn) {
   ExpectCheckPasses("kg.db");
 }
 
+TEST_F(RdfCommandsTest, AStatementIsReadOnlyFromContiguousLines) {
+  const std::string rdf = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  WriteFile("scattered.nt",
+            "_:q " + rdf + "subject> <https://kg.invalid/entity/A> .\n"
+            "_:q " + rdf + "predicate> <https://kg.invalid/predicate/partner_of> .\n"
+            "<https://kg.invalid/entity/A> <https://kg.invalid/predicate/partner_of> <https://kg.invalid/entity/B> .\n"
+            "_:q " + rdf + "object> <https://kg.invalid/entity/B> .\n");
+  Outcome r = Kg({"ingest", Path("scattered.nt")});
+  EXPECT_EQ(r.code, kExitRejected);
+  EXPECT_NE(r.err.find(Path("scattered.nt") + ":1:1: statement: statement _:q has no rdf:object among its triples"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(Path("scattered.nt") + ":4:1: statement: statement _:q has no rdf:subject"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\t4\t1\t1\t0\t0\t2\t0\t0\n"), std::string::npos) << r.out;  // the plain triple went in
+  ExpectCheckPasses("kg.db");
+}
+
 TEST_F(RdfCommandsTest, ForeignNTriplesMapByLocalNameAndCountWhatTheySkip) {
   WriteFile("dbpedia.nt",
             "<http://dbpedia.org/resource/Airbus> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Organization> .\n"

@@ -17,6 +17,7 @@ packages=(
   python3 python3-jsonschema                         # schema cross-check in tests
   python3-networkx                                   # PageRank and betweenness cross-check in tests, GraphML and node-link readers
   python3-pandas                                     # read_csv on the CSV export in tests
+  python3-rdflib serdi                               # N-Triples export read back by RDF consumers in tests
   time                                               # /usr/bin/time -v for bench/run.sh
 )
 

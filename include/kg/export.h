@@ -1,5 +1,5 @@
 // Exports for analytics tools: the whole graph, or the part a DiagramSelection picks, as CSV (pandas,
-// Gephi, neo4j-admin), networkx node-link JSON, GraphML or JSONL.
+// Gephi, neo4j-admin), networkx node-link JSON, GraphML, N-Triples or JSONL.
 //
 // Every edge is one qualifier set of a fact (the same grouping as FactRow): two investments of different
 // amounts or dates between the same entities stay two edges, each with its evidence count, amount,
@@ -10,12 +10,13 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 
 #include "kg/diagram.h"
 
 namespace kg {
 
-enum class ExportFormat { kJsonl, kCsv, kNodeLink, kGraphml };
+enum class ExportFormat { kJsonl, kCsv, kNodeLink, kGraphml, kNTriples };
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::kJsonl;
@@ -23,6 +24,7 @@ struct ExportOptions {
   // only by the predicate, type and date filters.
   DiagramSelection selection;
   bool neo4j_headers = false;  // CSV: neo4j-admin import headers instead of Gephi's
+  std::string base = "https://kg.invalid/";  // N-Triples: the base IRI (absolute, ending in '/' or '#')
 };
 
 // Where an export goes: `out` for the one-stream formats; nodes, edges and evidence for CSV. Borrowed.

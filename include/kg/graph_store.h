@@ -41,7 +41,16 @@ struct EntityDetails {
   std::vector<FactView> facts;
 };
 
+// What `kg ingest` reads: see README "Importing" for each format's rules.
+enum class InputFormat { kJsonl, kNTriples, kCsv, kTsv };
+
+// The format named "jsonl", "ntriples", "csv" or "tsv", or nullopt.
+std::optional<InputFormat> ParseInputFormat(const std::string& name);
+// The format a file's extension implies (.jsonl, .nt, .csv, .tsv), or nullopt.
+std::optional<InputFormat> InputFormatForPath(const std::string& path);
+
 struct IngestOptions {
+  InputFormat format = InputFormat::kJsonl;
   size_t lines_per_unit = 20000;        // lines per atomic, durable unit
   size_t sst_min_entries = 50000;       // units with this many key writes go in as SST files
   size_t max_errors = SIZE_MAX;         // stop (keeping committed units) once more lines than this fail
@@ -59,6 +68,8 @@ struct IngestReport {
   uint64_t merged = 0;       // accepted, adding evidence to an existing fact
   uint64_t duplicates = 0;   // accepted, evidence already present: nothing changed
   uint64_t rejected = 0;
+  uint64_t literals_skipped = 0;  // N-Triples: literal-valued triples outside statements (rdfs:label, ...)
+  uint64_t other_skipped = 0;     // N-Triples: blank-node triples and rdf:type to classes kg has no type for
   std::vector<std::string> errors;  // "file:line:column: field: reason", the first 100
   bool stopped_early = false;       // max_errors was exceeded
 
@@ -157,6 +168,10 @@ class GraphStore {
   // InvalidArgument, prefixed with the uri, for binary data, malformed UTF-8 or an unknown format.
   Result<ArticleReport> IngestArticle(std::string_view bytes, const ArticleOptions& options,
                                       const IngestOptions& ingest_options);
+  // As IngestJsonl, for the format options.format names. An N-Triples or CSV record becomes an assertion
+  // that the JSONL rules check, so bad input is rejected the same way (see README "Importing").
+  // InvalidArgument, before anything is written, for a CSV header with a missing or unknown column.
+  Result<IngestReport> Ingest(std::istream& in, const std::string& input_name, const IngestOptions& options);
 
   // Merges one assertion and commits it.
   Status Add(const Assertion& assertion);

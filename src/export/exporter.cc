@@ -11,6 +11,7 @@ Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& optio
                                : "an export needs an output stream");
   }
   if (options.neo4j_headers && !csv) return InvalidArgument("--neo4j-headers applies to --to csv only");
+  if (options.format == ExportFormat::kNTriples) KG_RETURN_IF_ERROR(CheckNTriplesBase(options.base));
   const DiagramSelection& selection = options.selection;
   const bool whole = !graph::HasSeeds(selection) && selection.predicates.empty() && selection.types.empty() &&
                      selection.date_from.empty() && selection.date_to.empty();
@@ -33,6 +34,8 @@ Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& optio
       return WriteGraphml(source, *streams.out);
     case ExportFormat::kJsonl:
       return WriteJsonl(source, *streams.out);
+    case ExportFormat::kNTriples:
+      return WriteNTriples(source, options.base, *streams.out);
   }
   return Internal("unknown export format");
 }

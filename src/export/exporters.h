@@ -5,6 +5,7 @@
 #define KG_EXPORT_EXPORTERS_H_
 
 #include <ostream>
+#include <string>
 
 #include "export/export_source.h"
 #include "kg/export.h"
@@ -25,6 +26,11 @@ Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out);
 
 // The evidence of the selected edges as canonical JSONL, as `kg ingest` reads it.
 Result<ExportReport> WriteJsonl(ExportSource& source, std::ostream& out);
+
+// N-Triples under `base` (see schemas/rdf_mapping.md). InvalidArgument for a base that is not an
+// absolute IRI ending in '/' or '#'.
+Result<ExportReport> WriteNTriples(ExportSource& source, const std::string& base, std::ostream& out);
+Status CheckNTriplesBase(const std::string& base);
 
 // Runs the format `options` names over the store.
 Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& options, const ExportStreams& streams);

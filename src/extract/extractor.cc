@@ -40,6 +40,17 @@ struct Qualifiers {
   std::vector<DateMention> dates;
 };
 
+// Where the dateline of a sentence like "Madrid, 20 February 2024 – Quorvia will…" ends (at the dash
+// that closes it), or 0 when the sentence has none: a short lead-in closed by an en or em dash.
+size_t DatelineEnd(std::string_view sentence) {
+  constexpr size_t kMaxDatelineBytes = 80;
+  for (std::string_view dash : {"\u2013", "\u2014"}) {
+    const size_t at = sentence.find(dash);
+    if (at != std::string_view::npos && at <= kMaxDatelineBytes) return at;
+  }
+  return 0;
+}
+
 void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanToken>& tokens,
              const std::string& language, const std::string& reference_date, Qualifiers* q, Assertion* a) {
   if (!q->done) {
@@ -73,13 +84,16 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
     }
   }
   if (c.is_event) {
+    const size_t dateline_end = DatelineEnd(text);
     for (const DateMention& d : q->dates) {
+      if (d.span.end <= dateline_end) continue;  // when the article was filed, not when the event happens
       if (a->date.empty() && !d.value.empty() && d.period.empty()) a->date = d.value;
       if (a->period.empty() && !d.period.empty()) a->period = d.period;
     }
     // The article's date says when the event was reported, not the day it happened: kept to the month,
-    // so that reports of one announcement on different days file it under the same qualifiers.
-    if (a->date.empty() && a->period.empty()) a->date = reference_date.substr(0, 7);
+    // so that reports of one announcement on different days file it under the same qualifiers. A period
+    // ("over the next two years") counts from it.
+    if (a->date.empty()) a->date = reference_date.substr(0, 7);
   }
 }
 

@@ -1,21 +1,21 @@
-// The ingest loop for JSONL: reads lines, validates each against the schema, merges the good ones
-// through a StoreWriter and commits them in units of IngestOptions::lines_per_unit lines.
-//
-// A bad line is rejected on its own and writes nothing; the lines around it go in. Each committed unit
-// is durable before on_commit reports it. Borrows the writer; not thread-safe.
+// Decodes JSONL input: each line is one assertion, validated against schemas/assertion.schema.json
+// and the predicate vocabulary (see schema/assertion_json.h). Immutable once built; Decode() is
+// thread-safe.
 #ifndef KG_INGEST_JSONL_INGESTER_H_
 #define KG_INGEST_JSONL_INGESTER_H_
 
-#include <istream>
-#include <string>
-
-#include "kg/graph_store.h"
-#include "store/store_writer.h"
+#include "ingest/record_ingester.h"
 
 namespace kg::ingest {
 
-Result<IngestReport> IngestJsonl(store::StoreWriter& writer, std::istream& in, const std::string& input_name,
-                                 const IngestOptions& options);
+class JsonlDecoder : public RecordDecoder {
+ public:
+  explicit JsonlDecoder(const IngestOptions& options);
+  DecodedItem Decode(Record record) const override;
+
+ private:
+  schema::ParseLimits limits_;
+};
 
 }  // namespace kg::ingest
 

@@ -48,4 +48,13 @@ bool LineReader::Next(std::string* line, size_t* full_length) {
   return true;
 }
 
+bool LineSource::Next(Record* record) {
+  while (reader_.Next(&record->text, &record->full_length)) {
+    if (record->text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    record->line_number = reader_.line_number();
+    return true;
+  }
+  return false;
+}
+
 }  // namespace kg::ingest

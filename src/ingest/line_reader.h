@@ -7,6 +7,8 @@
 #include <istream>
 #include <string>
 
+#include "ingest/record_ingester.h"
+
 namespace kg::ingest {
 
 class LineReader {
@@ -31,6 +33,18 @@ class LineReader {
   bool eof_ = false;
   uint64_t line_number_ = 0;
   uint64_t bytes_read_ = 0;
+};
+
+// The records of a line-oriented format (JSONL, N-Triples): every line that is not blank (only spaces,
+// tabs or a carriage return). Not thread-safe; borrows the stream.
+class LineSource : public RecordSource {
+ public:
+  LineSource(std::istream& in, size_t max_line_bytes) : reader_(in, max_line_bytes) {}
+  bool Next(Record* record) override;
+  uint64_t line_number() const override { return reader_.line_number(); }
+
+ private:
+  LineReader reader_;
 };
 
 }  // namespace kg::ingest

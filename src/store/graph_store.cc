@@ -4,6 +4,7 @@
 #include "graph/snapshot_loader.h"
 #include "ingest/article_ingester.h"
 #include "ingest/jsonl_ingester.h"
+#include "ingest/ingester.h"
 #include "query/query_engine.h"
 #include "render/diagram.h"
 #include "schema/assertion_json.h"
@@ -57,7 +58,16 @@ Result<IngestReport> GraphStore::IngestJsonl(std::istream& in, const std::string
                                              const IngestOptions& options) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  return ingest::IngestJsonl(**writer, in, input_name, options);
+  IngestOptions jsonl = options;
+  jsonl.format = InputFormat::kJsonl;
+  return ingest::Ingest(**writer, in, input_name, jsonl);
+}
+
+Result<IngestReport> GraphStore::Ingest(std::istream& in, const std::string& input_name,
+                                        const IngestOptions& options) {
+  auto writer = impl_->Writer();
+  if (!writer.ok()) return writer.status();
+  return ingest::Ingest(**writer, in, input_name, options);
 }
 
 Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std::vector<Assertion> assertions,
@@ -152,6 +162,7 @@ Result<uint64_t> GraphStore::ExportJsonl(std::ostream& out) const { return store
 Result<ExportReport> GraphStore::Export(const ExportOptions& options, const ExportStreams& streams) const {
   return exporter::Export(*impl_->db, options, streams);
 }
+
 
 Result<uint64_t> GraphStore::Forget(const std::string& uri) {
   auto writer = impl_->Writer();

@@ -119,6 +119,29 @@ TEST(ExtractorTest, ReferenceDateIsTheFallbackForUndatedArticles) {
   EXPECT_EQ(a->date, "2022-09");
 }
 
+TEST(ExtractorTest, DatelineDatesTheReportNotTheEvent) {
+  // Two reports of one announcement, filed on different days: the same qualifiers, so one fact version.
+  std::vector<std::string> dates;
+  for (const char* text : {"Nairobi, 3 June 2025 \u2013 Quorvia Data will invest $2bn in Kenya over the next two years.",
+                           "Nairobi, 5 June 2025 \u2013 Quorvia Data will invest $2bn in Kenya over the next two years."}) {
+    auto extraction = ExtractArticle(text, {});
+    ASSERT_TRUE(extraction.ok());
+    const Assertion* a = Find(extraction->assertions, "Quorvia Data|invests_in|Kenya");
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(a->period, "P2Y");
+    dates.push_back(a->date);
+  }
+  EXPECT_EQ(dates[0], "2025-06");
+  EXPECT_EQ(dates[1], "2025-06");
+
+  // A date after the dateline is the event's own.
+  auto later = ExtractArticle("Nairobi, 3 June 2025 \u2013 Quorvia Data invested $2bn in Kenya in March 2023.", {});
+  ASSERT_TRUE(later.ok());
+  const Assertion* a = Find(later->assertions, "Quorvia Data|invests_in|Kenya");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->date, "2023-03");
+}
+
 TEST(ArticleTextTest, MarkdownAndHtmlAreStripped) {
   auto md = PrepareArticle("# Quorvia grows\n\n*Quorvia Data* will [invest](http://x.example) in **Kenya**.\n", "md");
   ASSERT_TRUE(md.ok());

@@ -1,7 +1,8 @@
-// `kg export --to jsonl|csv|node-link|graphml|dot [-o FILE|DIR]` with render's selectors: the whole
-// graph, or the part the selectors pick, for kg itself (jsonl, lossless), pandas, Gephi and neo4j-admin
-// (csv), networkx and d3 (node-link), GraphML readers (graphml) and Graphviz (dot, as `kg render`).
-// Files are written under a temporary name and renamed when complete, so a failed export leaves none.
+// `kg export --to jsonl|csv|node-link|graphml|ntriples|dot [-o FILE|DIR]` with render's selectors: the
+// whole graph, or the part the selectors pick, for kg itself (jsonl, lossless), pandas, Gephi and
+// neo4j-admin (csv), networkx and d3 (node-link), GraphML readers (graphml), RDF stores (ntriples, under
+// --base; schemas/rdf_mapping.md) and Graphviz (dot, as `kg render`). Files are written under a
+// temporary name and renamed when complete, so a failed export leaves none.
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
@@ -53,6 +54,7 @@ ExportFormat FormatNamed(const std::string& name) {
   if (name == "csv") return ExportFormat::kCsv;
   if (name == "node-link") return ExportFormat::kNodeLink;
   if (name == "graphml") return ExportFormat::kGraphml;
+  if (name == "ntriples") return ExportFormat::kNTriples;
   return ExportFormat::kJsonl;
 }
 
@@ -65,17 +67,19 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     SelectionFlags selection;
     bool neo4j_headers = false;
     DiagramOptions dot;
+    std::string base = "https://kg.invalid/";
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "write the graph, or the part the selectors pick, as jsonl (lossless), csv, node-link, graphml or dot");
-  cmd->add_option("--to", flags->to, "export format: jsonl (default), csv, node-link, graphml or dot")
-      ->check(CLI::IsMember({"jsonl", "csv", "node-link", "graphml", "dot"}));
+      "export", "write the graph, or the part the selectors pick, as jsonl (lossless), csv, node-link, graphml, ntriples or dot");
+  cmd->add_option("--to", flags->to, "export format: jsonl (default), csv, node-link, graphml, ntriples or dot")
+      ->check(CLI::IsMember({"jsonl", "csv", "node-link", "graphml", "ntriples", "dot"}));
   cmd->add_option("-o,--output", flags->output, "output file, or - for standard output; for csv, a directory");
   AddSelectionFlags(cmd, &flags->selection, "export");
   cmd->add_flag("--neo4j-headers", flags->neo4j_headers, "csv: headers for neo4j-admin import instead of Gephi's");
   cmd->add_option("--max-nodes", flags->dot.max_nodes, "dot: at most this many entities (default 200)");
   cmd->add_option("--max-edges", flags->dot.max_edges, "dot: at most this many facts (default 1000)");
+  cmd->add_option("--base", flags->base, "ntriples: the base IRI of entities, predicates and kg's terms (default https://kg.invalid/)");
   cmd->callback([flags, &ctx] {
     if (Status s = ResolveTypes(&flags->selection); !s.ok()) return ctx.Fail(s);
     const bool csv = flags->to == "csv";
@@ -113,6 +117,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     options.format = FormatNamed(flags->to);
     options.selection = flags->selection.selection;
     options.neo4j_headers = flags->neo4j_headers;
+    options.base = flags->base;
     ExportStreams streams;
     if (csv) {
       std::error_code error;

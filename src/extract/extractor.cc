@@ -203,7 +203,8 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
       a.predicate = c.predicate;
       a.object = {c.object, c.object_type, "", ""};
       Qualify(c, text, d.tokens, ctx.language, reference_date, &qualifiers, &a);
-      // One assertion per triple: a fact restated later adds nothing but its amount when the first had none.
+      // A fact restated later adds nothing but its amount when the first statement had none; with another
+      // amount it is another event (a second investment in the same country) and gets its own assertion.
       auto [it, added] = seen.try_emplace(std::make_tuple(s, c.predicate, o), result.assertions.size());
       if (!added) {
         Assertion& first = result.assertions[it->second];
@@ -211,7 +212,9 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
           first.amount = a.amount;
           first.currency = a.currency;
         }
-        continue;
+        const bool other_amount = first.amount && a.amount && (*first.amount != *a.amount || first.currency != a.currency);
+        if (!other_amount) continue;
+        it->second = result.assertions.size();  // later restatements compare with the latest event
       }
       a.confidence = std::clamp(c.confidence, 0.0, 1.0);
       a.source_uri = options.source_uri;

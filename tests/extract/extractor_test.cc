@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extract/article_text.h"
 #include "extract_test_support.h"
 
@@ -140,6 +142,22 @@ TEST(ExtractorTest, DatelineDatesTheReportNotTheEvent) {
   const Assertion* a = Find(later->assertions, "Quorvia Data|invests_in|Kenya");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->date, "2023-03");
+}
+
+TEST(ExtractorTest, TwoInvestmentsInOneCountryStayTwo) {
+  auto extraction = ExtractArticle(
+      "Quorvia Data will invest $2bn in Kenya in 2025. Quorvia Data will also invest $500m in Kenya in 2027. "
+      "Quorvia Data will invest in Kenya again.", {});
+  ASSERT_TRUE(extraction.ok());
+  std::vector<double> amounts;
+  for (const Assertion& a : extraction->assertions) {
+    if (a.predicate == "invests_in" && a.object.name == "Kenya" && a.amount) amounts.push_back(*a.amount);
+  }
+  EXPECT_EQ(amounts, (std::vector<double>{2e9, 5e8}));
+  // The restatement without an amount adds no third assertion.
+  EXPECT_EQ(std::count_if(extraction->assertions.begin(), extraction->assertions.end(),
+                          [](const Assertion& a) { return a.predicate == "invests_in"; }),
+            2);
 }
 
 TEST(ArticleTextTest, MarkdownAndHtmlAreStripped) {

@@ -1,5 +1,7 @@
 #include "extract_eval/scoring.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <utility>
 
@@ -95,9 +97,11 @@ void Scorer::AddArticle(const std::string& article, const std::vector<Assertion>
   for (const Assertion& g : gold) gold_keys.push_back(Keyed(g));
   std::vector<bool> taken(gold.size(), false);
 
-  ArticleScore score{article, static_cast<int>(gold.size()), static_cast<int>(predicted.size()), {}};
+  ArticleScore score{article, static_cast<int>(gold.size()), 0, {}};
+  std::vector<KeyedFact> seen;  // triples already predicted
   for (const Assertion& p : predicted) {
     const KeyedFact pk = Keyed(p);
+    const bool repeated = std::any_of(seen.begin(), seen.end(), [&](const KeyedFact& k) { return KeysMatch(k, pk); });
     int best = -1;
     int best_score = -1;
     for (size_t i = 0; i < gold_keys.size(); ++i) {
@@ -108,6 +112,9 @@ void Scorer::AddArticle(const std::string& article, const std::vector<Assertion>
         best_score = s;
       }
     }
+    if (best < 0 && repeated) continue;  // another version of a triple already scored: neither right nor wrong
+    if (!repeated) seen.push_back(pk);
+    ++score.predicted;
     Counts& per_predicate = report_.by_predicate[p.predicate];
     if (best < 0) {
       ++per_predicate.fp;

@@ -3,8 +3,11 @@
 // A predicted fact matches a gold fact when the predicates are equal and the subject and object resolve
 // to the same key (resolve::KeyForName with the predicate's domain and range, so "Espagne" matches
 // "Spain" and "Microsoft Corp." matches "Microsoft"). Symmetric predicates match in either direction.
-// Each gold fact is matched at most once: a duplicate prediction is a false positive. Amount, currency
-// and date do not decide a match; they are tallied separately on the matched pairs.
+// Each gold fact is matched at most once, by the prediction whose qualifiers agree best. An extractor may
+// report one triple several times with other qualifiers (two investments in one country): a repeat that
+// finds no gold fact left is ignored, neither right nor wrong, and any other unmatched prediction is a
+// false positive. Amount, currency and date do not decide a match; they are tallied separately on the
+// matched pairs.
 //
 // Scorer accumulates counts over any number of articles. It is a plain value, not thread-safe.
 #ifndef KG_TOOLS_EXTRACT_EVAL_SCORING_H_

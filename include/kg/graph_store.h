@@ -105,6 +105,15 @@ struct Document {
   std::string title;
   std::string published;     // YYYY, YYYY-MM or YYYY-MM-DD, when known
   std::string language;      // "fr", "en", ... when known
+  // How the facts were extracted (extractor version, format, options). A document counts as unchanged
+  // only when its content hash and this are both the same, so new rules or options re-read it.
+  std::string extraction;
+};
+
+// A document as stored, with the number of pieces of evidence it is the source of.
+struct StoredDocument {
+  Document document;
+  uint64_t evidence = 0;
 };
 
 struct DocumentReport {
@@ -163,8 +172,12 @@ class GraphStore {
   Result<DocumentReport> IngestDocument(const Document& document, std::vector<Assertion> assertions,
                                         const IngestOptions& options);
 
+  // The document stored under `uri`. NotFound when no source has that uri, or it is not a document.
+  Result<StoredDocument> FindDocument(const std::string& uri) const;
+
   // Extracts the facts of a news article with kg's built-in extractor (French, English, Spanish, German)
-  // and ingests them as IngestDocument does, with the SHA-256 of `bytes` as the content hash.
+  // and ingests them as IngestDocument does, with the SHA-256 of `bytes` as the content hash. An article
+  // whose bytes and extraction settings are those stored is not extracted again (kUnchanged).
   // InvalidArgument, prefixed with the uri, for binary data, malformed UTF-8 or an unknown format.
   Result<ArticleReport> IngestArticle(std::string_view bytes, const ArticleOptions& options,
                                       const IngestOptions& ingest_options);

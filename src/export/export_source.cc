@@ -151,6 +151,7 @@ Status EdgeCursor::ReadGroup() {
   edge_.confidence.reset();
   edge_.period.clear();
   edge_.sources.clear();
+  edge_sources_.clear();
   edge_.evidence.clear();
   edge_.evidence_lines.clear();
   auto predicate = source_.reader_.PredicateName(last_fact_.p);
@@ -173,10 +174,7 @@ Status EdgeCursor::ReadGroup() {
     }
     if (edge_.period.empty()) edge_.period = a.period;
     if (a.confidence && (!edge_.confidence || *a.confidence > *edge_.confidence)) edge_.confidence = a.confidence;
-    if (!a.source_uri.empty() &&
-        std::find(edge_.sources.begin(), edge_.sources.end(), a.source_uri) == edge_.sources.end()) {
-      edge_.sources.push_back(a.source_uri);
-    }
+    if (!a.source_uri.empty() && edge_sources_.insert(a.source_uri).second) edge_.sources.push_back(a.source_uri);
     if (keep_evidence_) {
       edge_.evidence.push_back(std::move(a));
       edge_.evidence_lines.emplace_back(value);

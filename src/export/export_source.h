@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/subgraph_selector.h"
@@ -110,6 +111,7 @@ class EdgeCursor {
   std::unique_ptr<rocksdb::Iterator> it_;
   size_t fact_index_ = 0;        // selection: the fact it_ is in
   std::string fact_prefix_;      // selection: its spo key
+  std::unordered_set<std::string> edge_sources_;  // edge_.sources as a set: a fact may have many sources
   bool started_ = false;
   store::Triple last_fact_;
   uint64_t group_ordinal_ = 0;

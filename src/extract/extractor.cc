@@ -42,6 +42,8 @@ struct Qualifiers {
 
 // Where the dateline of a sentence like "Madrid, 20 February 2024 – Quorvia will…" ends (at the dash
 // that closes it), or 0 when the sentence has none: a short lead-in closed by an en or em dash.
+constexpr std::string_view kSentenceEnds[] = {".", "!", "?", "\u00bb", "\"", "\u201d"};
+
 size_t DatelineEnd(std::string_view sentence) {
   constexpr size_t kMaxDatelineBytes = 80;
   for (std::string_view dash : {"\u2013", "\u2014"}) {
@@ -148,7 +150,10 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
   // spend $10bn on Indian data centres") that the rules misread; the body says the same in full
   // sentences. Its names still set the article's context.
   size_t body_begin = 0;
-  if (!article.title.empty() && std::string_view(".!?»\"”").find(article.title.back()) == std::string_view::npos) {
+  const std::string_view title = article.title;
+  const bool punctuated = std::any_of(std::begin(kSentenceEnds), std::end(kSentenceEnds),
+                                      [&](std::string_view end) { return title.ends_with(end); });
+  if (!title.empty() && !punctuated) {
     const size_t at = article.text.find(article.title);
     if (at != std::string::npos && at < 512) body_begin = at + article.title.size();
   }

@@ -140,8 +140,6 @@ std::variant<std::vector<CsvField>, schema::LineError> SplitCsvRecord(std::strin
     if (i >= record.size()) break;
     ++i;  // the delimiter
   }
-  // A CSV line written with CRLF inside the record loses only its last \r to the line reader.
-  if (!fields.empty() && !fields.back().value.empty() && fields.back().value.back() == '\r') fields.back().value.pop_back();
   return fields;
 }
 
@@ -265,7 +263,6 @@ DecodedItem CsvDecoder::Decode(Record record) const {
     }
   }
   if (auto error = ValidateAssertion(a, limits_)) {
-    // Put the JSONL validator's verdict on the cell it is about.
     // Put the JSONL validator's verdict on the cell it is about: the column for its field, else the
     // column its field is part of ("subject.name" is the subject column), else the record's start.
     size_t offset = 0;

@@ -121,8 +121,10 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
         case store::StoreWriter::Outcome::kNewEvidence: ++report.merged; break;
         case store::StoreWriter::Outcome::kDuplicate: ++report.duplicates; break;
       }
-      if (++in_unit >= options.lines_per_unit) KG_RETURN_IF_ERROR(commit());
+      ++in_unit;
     }
+    // Units end between records only: an N-Triples statement that became several assertions goes in whole.
+    if (in_unit >= options.lines_per_unit) KG_RETURN_IF_ERROR(commit());
     ready.clear();
     return true;
   };

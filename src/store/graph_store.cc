@@ -91,8 +91,13 @@ Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std:
     }
     a = std::get<Assertion>(std::move(parsed));
   }
-  store::SourceRecord record{0, document.uri, document.title, document.published, document.content_hash,
-                             document.language};
+  store::SourceRecord record{0,
+                             document.uri,
+                             document.title,
+                             document.published,
+                             document.content_hash,
+                             document.language,
+                             document.extraction};
   auto change = (*writer)->ReplaceDocument(record, assertions);
   if (!change.ok()) return change.status();
   DocumentReport report;
@@ -103,6 +108,10 @@ Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std:
   report.evidence_kept = change->evidence_kept;
   report.evidence_removed = change->evidence_removed;
   return report;
+}
+
+Result<StoredDocument> GraphStore::FindDocument(const std::string& uri) const {
+  return store::ReadDocument(*impl_->db, uri);
 }
 
 Result<ArticleReport> GraphStore::IngestArticle(std::string_view bytes, const ArticleOptions& options,

@@ -183,6 +183,11 @@ std::string EncodeSource(const SourceRecord& record) {
               record.content_hash.size());
   out.push_back('{');
   // Keys in sorted order, as nlohmann writes an object, so older stores keep their bytes.
+  if (!record.extraction.empty()) {
+    out.append("\"extraction\":");
+    schema::AppendJsonString(&out, record.extraction);
+    out.push_back(',');
+  }
   if (!record.content_hash.empty()) {
     out.append("\"hash\":");
     schema::AppendJsonString(&out, record.content_hash);
@@ -222,6 +227,7 @@ Result<SourceRecord> DecodeSource(SourceId id, std::string_view value) {
   record.published = doc->value("published", "");
   record.content_hash = doc->value("hash", "");
   record.language = doc->value("lang", "");
+  record.extraction = doc->value("extraction", "");
   return record;
 }
 

@@ -29,6 +29,7 @@ struct SourceRecord {
   std::string published;
   std::string content_hash;  // "sha256:<hex>", documents only
   std::string language;      // documents only, when detected
+  std::string extraction;    // documents only: the extractor and options that read it
 };
 
 // Store-wide counts, kept in meta under "counters" and rewritten by every unit.

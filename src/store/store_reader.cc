@@ -46,6 +46,28 @@ Result<EntityRecord> ReadEntity(const RocksDb& db, EntityId id) {
   return DecodeEntity(id, *value);
 }
 
+Result<StoredDocument> ReadDocument(const RocksDb& db, const std::string& uri) {
+  auto id_value = GetValue(db, kSourceUris, uri);
+  if (!id_value.ok()) {
+    if (id_value.status().code() == StatusCode::kNotFound) return NotFound("no document \"" + uri + "\"");
+    return id_value.status();
+  }
+  const SourceId id = GetFixed64(*id_value);
+  auto value = GetValue(db, kSources, Fixed64Key(id));
+  if (!value.ok()) return value.status().WithPrefix("source " + std::to_string(id));
+  auto record = DecodeSource(id, *value);
+  if (!record.ok()) return record.status();
+  if (record->content_hash.empty()) return NotFound("source \"" + uri + "\" is not a document");
+  StoredDocument stored;
+  stored.document = Document{record->uri, record->content_hash, record->title, record->published,
+                             record->language, record->extraction};
+  const std::string prefix = Fixed64Key(id);
+  std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(rocksdb::ReadOptions(), db.cf(kSourceEvidence)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) ++stored.evidence;
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading source evidence"));
+  return stored;
+}
+
 Result<std::string> ReadPredicateName(const RocksDb& db, PredicateId id) {
   auto value = GetValue(db, kPredicates, "i" + Fixed32Key(id));
   if (!value.ok()) return value.status().WithPrefix("predicate " + std::to_string(id));

@@ -30,6 +30,9 @@ Result<EntityDetails> DescribeEntity(const RocksDb& db, EntityId id);
 // Facts matching `filter` (see GraphStore::ListFacts).
 Result<std::vector<FactRow>> ListFacts(const RocksDb& db, const FactFilter& filter);
 
+// The document stored under `uri` (see GraphStore::FindDocument).
+Result<StoredDocument> ReadDocument(const RocksDb& db, const std::string& uri);
+
 // Writes every piece of evidence as one canonical JSONL line, in key order. Returns the line count.
 Result<uint64_t> ExportJsonl(const RocksDb& db, std::ostream& out);
 

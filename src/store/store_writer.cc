@@ -260,7 +260,7 @@ Result<SourceId> StoreWriter::SourceIdFor(const Assertion& a) {
     if (stored.status().code() != StatusCode::kNotFound) return stored.status();
   }
   const SourceId id = counters_.next_source_id++;
-  SourceRecord record{id, a.source_uri, a.source_title, a.source_published, "", ""};
+  SourceRecord record{id, a.source_uri, a.source_title, a.source_published, "", "", ""};
   KG_RETURN_IF_ERROR(Put(kSources, Fixed64Key(id), EncodeSource(record)));
   KG_RETURN_IF_ERROR(Put(kSourceUris, a.source_uri, Fixed64Key(id)));
   ++counters_.stats.sources;

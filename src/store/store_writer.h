@@ -84,7 +84,8 @@ class StoreWriter {
   };
 
   // Makes `document` (a source whose content_hash is set) hold exactly `assertions` as its evidence, in
-  // one committed unit: a new document is added; one stored with the same content hash is left alone;
+  // one committed unit: a new document is added; one stored with the same content hash and extraction
+  // is left alone;
   // one stored with another hash (or none) loses the evidence it no longer reports, and with it the facts
   // and entities nothing else supports. Every assertion must have document.uri as its source_uri
   // (InvalidArgument otherwise). On failure nothing is written.

@@ -35,7 +35,7 @@ Result<StoreWriter::DocumentChange> StoreWriter::ReplaceDocument(const SourceRec
     auto record = DecodeSource(*id, *value);
     if (!record.ok()) return record.status();
     change.existed = true;
-    if (record->content_hash == document.content_hash) {
+    if (record->content_hash == document.content_hash && record->extraction == document.extraction) {
       change.unchanged = true;
       return change;
     }

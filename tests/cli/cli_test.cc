@@ -27,6 +27,18 @@ TEST_F(CliTest, IngestFromStdinReportsCountsAsTsvWhenPiped) {
   EXPECT_EQ(r.out, "input\tlines\taccepted\tnew_facts\tmerged\tduplicates\trejected\n<stdin>\t3\t3\t2\t1\t0\t0\n");
 }
 
+TEST_F(CliTest, MaxErrorsStopsTheLoadAcrossInputs) {
+  const std::string bad = R"({"subject":"A","predicate":"no_such_predicate","object":"B"})" "\n";
+  const std::string good = R"({"subject":"A","predicate":"acquires","object":"B"})" "\n";
+  const std::string first = WriteFile("first.jsonl", good + bad + bad);
+  const std::string second = WriteFile("second.jsonl", bad + good);
+  Outcome r = Kg({"ingest", first, second, "--max-errors", "1", "--unit-lines", "1"});
+  EXPECT_EQ(r.code, kExitRejected) << r.err;
+  EXPECT_NE(r.err.find("stopped after more than 1 rejected lines"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("second.jsonl"), std::string::npos) << r.out;  // never read
+  EXPECT_NE(Kg({"stats"}).out.find("\"facts\": 1"), std::string::npos);
+}
+
 TEST_F(CliTest, StatsPrintsAJsonObject) {
   Kg({"ingest", "-"}, kLines);
   Outcome r = Kg({"stats"});

@@ -84,6 +84,27 @@ TEST_F(ArticleIngestTest, UnchangedArticleIsANoOpAndAnEditReplacesItsFacts) {
   ExpectCheckPasses(*store_);
 }
 
+TEST_F(ArticleIngestTest, AnotherReferenceDateReadsTheArticleAgain) {
+  const char* undated = "Quorvia Data expands\n\nQuorvia Data will invest 2 billion dollars in Kenya.\n";
+  ArticleOptions options;
+  options.uri = "news/undated.txt";
+  auto first = store_->IngestArticle(undated, options, IngestOptions{});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto same = store_->IngestArticle(undated, options, IngestOptions{});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->change.change, DocumentReport::Change::kUnchanged);
+  EXPECT_EQ(same->assertions, first->assertions);  // counted from the store, not extracted again
+
+  options.reference_date = "2025-06-03";
+  auto dated = store_->IngestArticle(undated, options, IngestOptions{});
+  ASSERT_TRUE(dated.ok()) << dated.status().ToString();
+  EXPECT_EQ(dated->change.change, DocumentReport::Change::kReplaced);
+  std::vector<FactRow> investments = Facts("invests_in");
+  ASSERT_EQ(investments.size(), 1u);
+  EXPECT_EQ(investments[0].date, "2025-06");
+  ExpectCheckPasses(*store_);
+}
+
 TEST_F(ArticleIngestTest, BinaryAndMalformedArticlesWriteNothing) {
   Ingest(kArticle);
   const std::string before = Export(*store_);

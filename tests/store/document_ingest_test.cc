@@ -26,7 +26,7 @@ Assertion Fact(const std::string& subject, const std::string& predicate, const s
 }
 
 Document Article(const std::string& hash) {
-  return Document{"articles/nordalis.txt", hash, "Nordalis s'étend", "2024-03-02", "fr"};
+  return Document{"articles/nordalis.txt", hash, "Nordalis s'étend", "2024-03-02", "fr", "test-extractor/1"};
 }
 
 class DocumentIngestTest : public testing::TempDirTest {
@@ -76,6 +76,29 @@ TEST_F(DocumentIngestTest, UnchangedDocumentWritesNothing) {
   EXPECT_EQ(report.change, DocumentReport::Change::kUnchanged);
   EXPECT_EQ(Export(*store_), before);
   EXPECT_EQ(StatsOf(*store_).facts, 2u);
+}
+
+TEST_F(DocumentIngestTest, OtherExtractionSettingsReadTheDocumentAgain) {
+  Ingest(Article("sha256:aa"), kFirstVersion);
+  Document upgraded = Article("sha256:aa");
+  upgraded.extraction = "test-extractor/2";
+  DocumentReport report = Ingest(upgraded, {kFirstVersion[0]});
+  EXPECT_EQ(report.change, DocumentReport::Change::kReplaced);
+  EXPECT_EQ(report.evidence_kept, 1u);
+  EXPECT_EQ(report.evidence_removed, 1u);
+  auto stored = store_->FindDocument("articles/nordalis.txt");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->document.extraction, "test-extractor/2");
+  EXPECT_EQ(stored->document.language, "fr");
+  EXPECT_EQ(stored->evidence, 1u);
+  ExpectCheckPasses(*store_);
+}
+
+TEST_F(DocumentIngestTest, FindDocumentKnowsOnlyDocuments) {
+  IngestText(*store_, R"({"subject":"A","predicate":"acquires","object":"B","source":{"uri":"https://wire.example/1"}}
+)");
+  EXPECT_EQ(store_->FindDocument("https://wire.example/1").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->FindDocument("nothing.txt").status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(DocumentIngestTest, ChangedDocumentReplacesItsEvidence) {

@@ -17,16 +17,17 @@ std::string NlohmannSource(const SourceRecord& record) {
   if (!record.published.empty()) doc["published"] = record.published;
   if (!record.content_hash.empty()) doc["hash"] = record.content_hash;
   if (!record.language.empty()) doc["lang"] = record.language;
+  if (!record.extraction.empty()) doc["extraction"] = record.extraction;
   return doc.dump();
 }
 
 TEST(RecordsTest, EncodeSourceWritesWhatNlohmannWrote) {
   const SourceRecord records[] = {
-      {1, "https://daily.example/en/2015/03/a1", "Marc Dubois: acquires", "2015-03-14", "", ""},
-      {2, "https://x.example/", "", "", "", ""},
-      {3, "u", "Nestlé \"quoted\" \\ back\tslash\n\x01", "", "", ""},
-      {4, "u2", "", "2020", "", ""},
-      {5, "articles/fr_01.txt", "Titre", "2024-02-19", "sha256:00ff", "fr"},
+      {1, "https://daily.example/en/2015/03/a1", "Marc Dubois: acquires", "2015-03-14", "", "", ""},
+      {2, "https://x.example/", "", "", "", "", ""},
+      {3, "u", "Nestlé \"quoted\" \\ back\tslash\n\x01", "", "", "", ""},
+      {4, "u2", "", "2020", "", "", ""},
+      {5, "articles/fr_01.txt", "Titre", "2024-02-19", "sha256:00ff", "fr", "kg-extract/0.1 txt"},
   };
   for (const auto& record : records) {
     EXPECT_EQ(EncodeSource(record), NlohmannSource(record));
@@ -37,6 +38,7 @@ TEST(RecordsTest, EncodeSourceWritesWhatNlohmannWrote) {
     EXPECT_EQ(decoded->published, record.published);
     EXPECT_EQ(decoded->content_hash, record.content_hash);
     EXPECT_EQ(decoded->language, record.language);
+    EXPECT_EQ(decoded->extraction, record.extraction);
   }
 }
 

@@ -16,16 +16,16 @@
 namespace kg::cli {
 namespace {
 
-// An output file that appears under its name only once Commit() succeeds.
+// An output file that appears under its name only once Commit() succeeds; until then it is FILE.tmp,
+// removed if the export fails.
 class OutputFile {
  public:
   explicit OutputFile(std::string path) : path_(std::move(path)), temp_(path_ + ".tmp") {}
   ~OutputFile() {
-    if (!committed_ && file_.is_open()) {
-      file_.close();
-      std::error_code ignored;
-      std::filesystem::remove(temp_, ignored);
-    }
+    if (committed_) return;
+    if (file_.is_open()) file_.close();
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
   }
 
   Status Open() {
@@ -34,14 +34,23 @@ class OutputFile {
     return Status::Ok();
   }
   std::ostream& stream() { return file_; }
-  Status Commit() {
+  // Flushes and closes the temporary file; IoError when the data did not all reach it.
+  Status Finish() {
     file_.close();
     if (!file_) return IoError("writing " + path_ + " failed");
+    return Status::Ok();
+  }
+  // Gives the finished file its name.
+  Status Rename() {
     std::error_code error;
     std::filesystem::rename(temp_, path_, error);
     if (error) return IoError("cannot write " + path_ + ": " + error.message());
     committed_ = true;
     return Status::Ok();
+  }
+  Status Commit() {
+    KG_RETURN_IF_ERROR(Finish());
+    return Rename();
   }
 
  private:
@@ -134,8 +143,12 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       streams.evidence = &evidence.stream();
       auto report = store->Export(options, streams);
       if (!report.ok()) return ctx.Fail(report.status());
+      // All three are complete before any takes its name, so a failure leaves no mix of old and new.
       for (OutputFile* file : {&nodes, &edges, &evidence}) {
-        if (Status s = file->Commit(); !s.ok()) return ctx.Fail(s);
+        if (Status s = file->Finish(); !s.ok()) return ctx.Fail(s);
+      }
+      for (OutputFile* file : {&nodes, &edges, &evidence}) {
+        if (Status s = file->Rename(); !s.ok()) return ctx.Fail(s);
       }
       return;
     }

@@ -122,7 +122,7 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
   size_t record_inputs = 0;
   bool article_rejected = false;
   IngestReport total;
-  size_t errors_left = options.max_errors;
+  size_t errors_left = flags.max_errors;
   for (const auto& input : flags.inputs) {
     if (const std::string article_format = ArticleFormatOf(flags, input); !article_format.empty()) {
       if (input == "-") return ctx.Fail(InvalidArgument("articles are read from files, not from standard input"));

@@ -147,9 +147,7 @@ Result<std::unique_ptr<CsvDecoder>> CsvDecoder::FromHeader(RecordSource& source,
                                                            const IngestOptions& options, const std::string& input_name) {
   std::unique_ptr<CsvDecoder> decoder(new CsvDecoder());
   decoder->delimiter_ = delimiter;
-  decoder->limits_.max_line_bytes = options.max_line_bytes;
-  decoder->limits_.max_depth = options.max_depth;
-  decoder->limits_.allow_new_predicates = options.allow_new_predicates;
+  decoder->limits_ = LimitsFor(options);
 
   Record header;
   if (!source.Next(&header)) return InvalidArgument(input_name + ": no header row (expected subject, predicate, object, ...)");

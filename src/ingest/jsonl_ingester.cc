@@ -4,11 +4,7 @@
 
 namespace kg::ingest {
 
-JsonlDecoder::JsonlDecoder(const IngestOptions& options) {
-  limits_.max_line_bytes = options.max_line_bytes;
-  limits_.max_depth = options.max_depth;
-  limits_.allow_new_predicates = options.allow_new_predicates;
-}
+JsonlDecoder::JsonlDecoder(const IngestOptions& options) : limits_(LimitsFor(options)) {}
 
 DecodedItem JsonlDecoder::Decode(Record record) const {
   DecodedItem item;

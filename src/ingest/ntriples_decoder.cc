@@ -47,9 +47,7 @@ struct NTriplesDecoder::Statement {
 NTriplesDecoder::NTriplesDecoder(const IngestOptions& options) {
   types_.reserve(1 << 16);
   keep_raw_ = options.rejects != nullptr;
-  limits_.max_line_bytes = options.max_line_bytes;
-  limits_.max_depth = options.max_depth;
-  limits_.allow_new_predicates = options.allow_new_predicates;
+  limits_ = LimitsFor(options);
 }
 
 NTriplesDecoder::~NTriplesDecoder() = default;

@@ -26,6 +26,14 @@ std::vector<DecodedItem> DecodeBlock(std::vector<Record> records, const RecordDe
 
 }  // namespace
 
+schema::ParseLimits LimitsFor(const IngestOptions& options) {
+  schema::ParseLimits limits;
+  limits.max_line_bytes = options.max_line_bytes;
+  limits.max_depth = options.max_depth;
+  limits.allow_new_predicates = options.allow_new_predicates;
+  return limits;
+}
+
 std::optional<schema::LineError> ValidateAssertion(const Assertion& assertion, const schema::ParseLimits& limits) {
   for (const std::string* text : {&assertion.subject.name, &assertion.object.name, &assertion.predicate,
                                   &assertion.currency, &assertion.date, &assertion.period, &assertion.source_uri,

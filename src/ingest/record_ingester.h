@@ -71,6 +71,9 @@ class RecordDecoder {
   virtual uint64_t first_held_line() const { return 0; }
 };
 
+// The validator's limits that `options` sets (line size, nesting depth, new predicates).
+schema::ParseLimits LimitsFor(const IngestOptions& options);
+
 // Checks `assertion` against schemas/assertion.schema.json and the predicate vocabulary by the JSONL
 // validator itself (its canonical JSON is parsed back), so decoders of other formats apply exactly
 // the JSONL rules. Returns the error with the JSON field path ("subject.type", "amount", ...), whose

@@ -3,8 +3,9 @@
 #include "export/exporters.h"
 #include "graph/snapshot_loader.h"
 #include "ingest/article_ingester.h"
-#include "ingest/jsonl_ingester.h"
 #include "ingest/ingester.h"
+#include "ingest/jsonl_ingester.h"
+#include "ingest/record_ingester.h"
 #include "query/query_engine.h"
 #include "render/diagram.h"
 #include "schema/assertion_json.h"
@@ -74,22 +75,17 @@ Result<DocumentReport> GraphStore::IngestDocument(const Document& document, std:
                                                   const IngestOptions& options) {
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
-  schema::ParseLimits limits;
-  limits.max_line_bytes = options.max_line_bytes;
-  limits.max_depth = options.max_depth;
-  limits.allow_new_predicates = options.allow_new_predicates;
+  const schema::ParseLimits limits = ingest::LimitsFor(options);
   for (size_t i = 0; i < assertions.size(); ++i) {
     Assertion& a = assertions[i];
     a.source_uri = document.uri;
     if (a.source_title.empty()) a.source_title = document.title;
     if (a.source_published.empty()) a.source_published = document.published;
     // The store keeps what the JSONL reader accepts, so extracted assertions pass the same schema.
-    auto parsed = schema::ParseAssertionLine(schema::ToCanonicalJson(a), schema::PredicateVocabulary::Builtin(), limits);
-    if (auto* error = std::get_if<schema::LineError>(&parsed)) {
+    if (auto error = ingest::ValidateAssertion(a, limits)) {
       return InvalidArgument(document.uri + ": assertion " + std::to_string(i + 1) + ": " + error->field + ": " +
                              error->reason);
     }
-    a = std::get<Assertion>(std::move(parsed));
   }
   store::SourceRecord record{0,
                              document.uri,

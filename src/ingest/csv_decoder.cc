@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "rdf/iri_names.h"
+#include "schema/value_rules.h"
 
 namespace kg::ingest {
 namespace {
@@ -247,6 +248,8 @@ DecodedItem CsvDecoder::Decode(Record record) const {
       case Column::kEvidenceStart:
       case Column::kEvidenceEnd: {
         if (!number(&x) || x != std::floor(x)) return reject(bad("expected an integer, got \"" + v + "\""));
+        // The schema's range (0 to 2^53 - 1); checked before the cast, which is undefined beyond int64.
+        if (x < 0 || x > schema::kMaxOffset) return reject(bad("out of range: \"" + v + "\""));
         (column.column == Column::kEvidenceStart ? a.evidence_start : a.evidence_end) = static_cast<int64_t>(x);
         break;
       }

@@ -332,6 +332,21 @@ TEST_F(RdfCommandsTest, BadCsvRecordsAreRejectedWithLineColumnAndField) {
   ExpectCheckPasses("kg.db");
 }
 
+TEST_F(RdfCommandsTest, CsvOffsetsOutsideTheSchemaRangeAreRejected) {
+  WriteFile("offsets.csv",
+            "subject,predicate,object,evidence_text,evidence_start,evidence_end\n"
+            "Microsoft,invests_in,Spain,x,1e30,2e30\n"
+            "Microsoft,invests_in,Spain,x,-3,1\n"
+            "Microsoft,invests_in,Germany,x,0,1\n");
+  Outcome r = Kg({"ingest", Path("offsets.csv")});
+  EXPECT_EQ(r.code, kExitRejected);
+  const std::string f = Path("offsets.csv");
+  EXPECT_NE(r.err.find(f + ":2:30: evidence.start: out of range: \"1e30\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(f + ":3:30: evidence.start: out of range: \"-3\""), std::string::npos) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(Kg({"stats"}).out)["facts"], 1);
+  ExpectCheckPasses("kg.db");
+}
+
 TEST_F(RdfCommandsTest, TsvIsChosenByExtensionOrFlag) {
   const std::string tsv = "subject\tsubject_type\tpredicate\tobject\tsource\nSatya Nadella\tPerson\tceo_of\tMicrosoft\tnell:train\n";
   WriteFile("a.tsv", tsv);

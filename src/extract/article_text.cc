@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "extract/date_parser.h"
+#include "text/utf8.h"
 
 namespace kg::extract {
 namespace {
@@ -40,23 +41,6 @@ std::string FirstLine(std::string_view text) {
   return "";
 }
 
-void AppendCodePoint(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // Decodes the entity starting at text[i] ('&'); returns its length, 0 when it is not one we know.
 size_t DecodeEntity(std::string_view text, size_t i, std::string* out) {
@@ -89,7 +73,7 @@ size_t DecodeEntity(std::string_view text, size_t i, std::string* out) {
     }
     if (c == 0) return 0;
   }
-  AppendCodePoint(c, out);
+  text::AppendUtf8(c, out);
   return semi - i + 1;
 }
 

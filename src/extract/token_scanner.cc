@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/utf8.h"
+
 namespace kg::extract {
 namespace {
 
@@ -28,16 +30,9 @@ void AppendLower(UChar32 c, std::string* out) {
 bool IsSpaceCodePoint(int32_t c) { return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F; }
 
 Status ValidateUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   // int32_t indices are what ICU's macros take; longer texts are refused rather than misread.
   if (text.size() > static_cast<size_t>(INT32_MAX)) return ResourceExhausted("text over 2 GiB");
-  int32_t length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return InvalidArgument("invalid UTF-8 at byte " + std::to_string(start));
-  }
+  if (auto bad = text::FindInvalidUtf8(text)) return InvalidArgument("invalid UTF-8 at byte " + std::to_string(*bad));
   return Status::Ok();
 }
 

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "rdf/iri_names.h"
 #include "schema/value_rules.h"
+#include "text/utf8.h"
 
 namespace kg::ingest {
 namespace {
@@ -196,7 +196,8 @@ DecodedItem CsvDecoder::Decode(Record record) const {
     return std::move(item);
   };
   if (record.full_length > limits_.max_line_bytes) return reject(schema::OverlongLineError(record.full_length, limits_));
-  if (size_t bad = rdf::FirstInvalidUtf8(record.text); bad != std::string::npos) {
+  if (auto bad_at = text::FindInvalidUtf8(record.text)) {
+    const size_t bad = *bad_at;
     return reject(ErrorAt(record.text, bad, "line", "invalid UTF-8 (byte " + std::to_string(bad + 1) + ")"));
   }
   auto split = SplitCsvRecord(record.text, delimiter_);

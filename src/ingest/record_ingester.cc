@@ -3,8 +3,8 @@
 #include <deque>
 #include <future>
 
-#include "rdf/iri_names.h"
 #include "schema/predicate_vocabulary.h"
+#include "text/utf8.h"
 
 namespace kg::ingest {
 namespace {
@@ -40,7 +40,7 @@ std::optional<schema::LineError> ValidateAssertion(const Assertion& assertion, c
                                   &assertion.source_title, &assertion.source_published, &assertion.evidence_text,
                                   &assertion.extractor, &assertion.subject.external_id, &assertion.object.external_id,
                                   &assertion.subject.lang, &assertion.object.lang}) {
-    if (!rdf::IsValidUtf8(*text)) return schema::LineError{1, "line", "invalid UTF-8"};
+    if (!text::IsValidUtf8(*text)) return schema::LineError{1, "line", "invalid UTF-8"};
   }
   schema::ParsedLine parsed =
       schema::ParseAssertionLine(schema::ToCanonicalJson(assertion), schema::PredicateVocabulary::Builtin(), limits);

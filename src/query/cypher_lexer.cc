@@ -10,6 +10,8 @@
 #include <system_error>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace kg::query {
 namespace {
 
@@ -84,12 +86,6 @@ int HexDigit(char c) {
   return -1;
 }
 
-void AppendUtf8(UChar32 c, std::string* out) {
-  char buf[U8_MAX_LENGTH];
-  int32_t n = 0;
-  U8_APPEND_UNSAFE(buf, n, c);
-  out->append(buf, static_cast<size_t>(n));
-}
 
 class Lexer {
  public:
@@ -460,7 +456,7 @@ Result<size_t> ReadQuotedString(std::string_view text, size_t offset, std::strin
                            "expected a high surrogate before the low surrogate, found " +
                                QuoteSource(text, escape_start, escape_start + 6));
     }
-    AppendUtf8(code_point, value);
+    text::AppendUtf8(static_cast<uint32_t>(code_point), value);
   }
 }
 

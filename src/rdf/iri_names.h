@@ -51,10 +51,6 @@ void AppendIri(std::string* out, std::string_view iri);
 // \uXXXX; everything else (valid UTF-8) as is.
 void AppendLiteral(std::string* out, std::string_view text);
 
-// Whether `s` is well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-// The byte offset where the first ill-formed UTF-8 sequence of `s` starts, or npos.
-size_t FirstInvalidUtf8(std::string_view s);
 
 }  // namespace kg::rdf
 

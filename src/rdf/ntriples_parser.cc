@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "rdf/iri_names.h"
+#include "text/utf8.h"
 
 namespace kg::rdf {
 namespace {
@@ -16,24 +17,6 @@ struct Failure {
 };
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Decodes the code point at s[*i] (valid UTF-8 is checked beforehand) and advances *i past it.
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
@@ -82,7 +65,7 @@ class LineScanner {
       cp = cp * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
     }
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return Failure{start, "escape is not a Unicode scalar value"};
-    AppendUtf8(out, cp);
+    text::AppendUtf8(cp, out);
     pos_ += 2 + digits;
     return std::nullopt;
   }
@@ -236,7 +219,8 @@ schema::LineError ErrorAt(std::string_view line, size_t offset, const char* fiel
 }  // namespace
 
 ParsedTriple ParseNTriplesLine(std::string_view line) {
-  if (size_t bad = FirstInvalidUtf8(line); bad != std::string_view::npos) {
+  if (auto bad_at = text::FindInvalidUtf8(line)) {
+    const size_t bad = *bad_at;
     return ErrorAt(line, bad, "line", "invalid UTF-8 (byte " + std::to_string(bad + 1) + ")");
   }
   LineScanner scan(line);

@@ -10,6 +10,7 @@
 #include "schema/fast_assertion_parser.h"
 #include "schema/json_locator.h"
 #include "schema/value_rules.h"
+#include "text/utf8.h"
 
 namespace kg::schema {
 namespace {
@@ -282,7 +283,7 @@ ParsedLine ParseAssertionLine(std::string_view line, const PredicateVocabulary& 
   if (line.size() > limits.max_line_bytes) {
     return OverlongLineError(line.size(), limits);
   }
-  if (auto bad = FindInvalidUtf8(line)) {
+  if (auto bad = text::FindInvalidUtf8(line)) {
     return LineError{ColumnOf(line, *bad), "line", "invalid UTF-8 (byte " + std::to_string(*bad + 1) + ")"};
   }
   if (auto deep = FindExcessNesting(line, limits.max_depth)) {

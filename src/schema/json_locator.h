@@ -38,10 +38,6 @@ enum class SyntaxErrorKind {
 // of a bad \u escape. `text` need not be valid JSON.
 size_t LocateSyntaxError(std::string_view text, size_t stop, SyntaxErrorKind kind);
 
-// The byte offset of the first byte of the first byte sequence in `text` that is not valid UTF-8, or
-// nullopt when all of it is valid.
-std::optional<size_t> FindInvalidUtf8(std::string_view text);
-
 // The byte offset of the bracket that opens nesting level `max_depth + 1` (outside strings), or nullopt.
 std::optional<size_t> FindExcessNesting(std::string_view json_text, int max_depth);
 

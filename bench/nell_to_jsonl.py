@@ -75,6 +75,23 @@ def read_table(path):
         return [line.split() for line in f if line.strip()]
 
 
+def read_entities(nell_dir):
+    """Entity id -> (name, kg type) from entity2id.txt, whose names may hold spaces (so split on the tab)."""
+    entities = {}
+    with open(os.path.join(nell_dir, "entity2id.txt"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            raw, _, number = line.rstrip("\n").rpartition("\t")
+            if raw:
+                entities[int(number)] = entity_name(raw)
+    return entities
+
+
+def read_relations(nell_dir):
+    """Relation id -> kg predicate name, from relation2id.txt."""
+    return {int(number): predicate_name(raw) for raw, number in read_table(os.path.join(nell_dir, "relation2id.txt"))}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("nell_dir", help="directory holding entity2id.txt, relation2id.txt and *2id.txt")
@@ -86,15 +103,8 @@ def main():
     with open(args.predicates, encoding="utf-8") as f:
         vocabulary = {p["name"]: p for p in json.load(f)["predicates"]}
 
-    entities = {}
-    with open(os.path.join(args.nell_dir, "entity2id.txt"), encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            raw, _, number = line.rstrip("\n").rpartition("\t")
-            if raw:
-                entities[int(number)] = entity_name(raw)
-    relations = {int(number): predicate_name(raw) for raw, number in read_table(os.path.join(args.nell_dir,
-                                                                                             "relation2id.txt"))}
+    entities = read_entities(args.nell_dir)
+    relations = read_relations(args.nell_dir)
 
     def entity_json(entity_id, allowed):
         name, kind = entities[entity_id]

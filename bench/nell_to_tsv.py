@@ -39,15 +39,8 @@ def main():
     with open(args.predicates, encoding="utf-8") as f:
         vocabulary = {p["name"]: p for p in json.load(f)["predicates"]}
 
-    entities = {}
-    with open(os.path.join(args.nell_dir, "entity2id.txt"), encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            raw, _, number = line.rstrip("\n").rpartition("\t")
-            if raw:
-                entities[int(number)] = nell.entity_name(raw)
-    relations = {int(n): nell.predicate_name(raw)
-                 for raw, n in nell.read_table(os.path.join(args.nell_dir, "relation2id.txt"))}
+    entities = nell.read_entities(args.nell_dir)
+    relations = nell.read_relations(args.nell_dir)
 
     out = sys.stdout
     out.write("subject\tsubject_type\tpredicate\tobject\tobject_type\tsource\n")

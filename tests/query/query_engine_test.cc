@@ -18,12 +18,8 @@ class QueryEngineTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
-    auto store = GraphStore::Open(Path("kg.db"), OpenMode::kReadWrite);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    IngestReport report =
-        testing::IngestText(*store_, testing::ReadFileBytes(testing::SourcePath("tests/data/query/fixture.jsonl")));
-    ASSERT_EQ(report.rejected, 0u) << (report.errors.empty() ? "" : report.errors[0]);
+    store_ = testing::OpenStoreWithFixture(Path("kg.db"), "tests/data/query/fixture.jsonl");
+    ASSERT_NE(store_, nullptr);
   }
 
   // The rows as text, one string per row with cells joined by " | "; strings bare, the rest as JSON.

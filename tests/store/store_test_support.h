@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 #include <vector>
 #include <string>
 
 #include "kg/graph_store.h"
+#include "test_support.h"
 
 namespace kg::testing {
 
@@ -18,6 +20,17 @@ inline IngestReport IngestText(GraphStore& store, const std::string& jsonl, Inge
   auto report = store.IngestJsonl(in, "test.jsonl", options);
   EXPECT_TRUE(report.ok()) << report.status().ToString();
   return report.ok() ? *report : IngestReport{};
+}
+
+// Opens a new read-write store at `dir` and loads the JSONL file `fixture` of the source tree into it,
+// failing the test on any rejected line.
+inline std::unique_ptr<GraphStore> OpenStoreWithFixture(const std::string& dir, const std::string& fixture) {
+  auto store = GraphStore::Open(dir, OpenMode::kReadWrite);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return nullptr;
+  IngestReport report = IngestText(**store, ReadFileBytes(SourcePath(fixture)));
+  EXPECT_EQ(report.rejected, 0u) << (report.errors.empty() ? "" : report.errors[0]);
+  return std::move(store).value();
 }
 
 inline std::string Export(const GraphStore& store) {

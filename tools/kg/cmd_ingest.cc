@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
-#include <iterator>
 #include <limits>
 #include <sstream>
 

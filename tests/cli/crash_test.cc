@@ -320,7 +320,9 @@ TEST_F(CrashTest, KilledIngestKeepsEveryReportedUnitAndNoPartOfAnother) {
             << " (the store grew after " << grew << " of them), runs that finished first: " << finished
             << std::endl;
   EXPECT_GE(mid_ingest, kKills / 3) << "too few kills landed while units were being written";
-  EXPECT_GE(grew, kKills / 4) << "too few kills landed after new units had been written";
+  // Kills are timed from an uninterrupted run; on a loaded machine units run slower than that, so fewer
+  // kills land after a new unit. A few are enough to show the test reached that case.
+  EXPECT_GE(grew, kKills / 8) << "too few kills landed after new units had been written";
 
   Outcome last = Kg(with_db(db, ingest));
   ASSERT_EQ(last.exit_code, 0) << last.err;

@@ -44,7 +44,7 @@ void RefKey(const EntityRef& ref, const std::vector<EntityType>& allowed, std::s
   }
 }
 
-// Identifies a fact in FingerprintSet; collisions only cost a store lookup.
+// A fact's part of EvidenceFingerprint.
 uint64_t FactFingerprint(const Triple& t) {
   uint64_t h = t.s * 0x9E3779B97F4A7C15ULL;
   h = (h ^ (h >> 29) ^ t.p) * 0xBF58476D1CE4E5B9ULL;
@@ -82,13 +82,12 @@ StoreWriter::StoreWriter(RocksDb* db) : db_(db), indexed_(db), unit_(&indexed_) 
 void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   bulk_ = std::make_unique<BulkUnit>(db_, sst_min_entries);
   unit_ = bulk_.get();
-  // Loading into an empty store, the writer knows every key, so these families are never read during
-  // the load and need no compaction until it ends. (Sources and their evidence are keyed by source id,
-  // which grows, so their files seldom overlap and compact cheaply as they come.) Should deferring
-  // fail, compaction just goes on.
-  if (entity_ids_complete_ && source_ids_complete_ && fact_fingerprints_complete_ &&
-      evidence_fingerprints_complete_) {
-    (void)db_->DeferCompactions({kEvidence, kPos, kOsp, kSourceUris, kNames});
+  // Loading into an empty store, the writer knows every key and every fact's evidence count, so these
+  // families are never read during the load and need no compaction until it ends: one merge then
+  // replaces the repeated rewrites of leveled compaction. (Entities stay: a new spelling of a name
+  // reads its entity record back.) Should deferring fail, compaction just goes on.
+  if (entity_ids_complete_ && source_ids_complete_ && fact_counts_complete_ && evidence_fingerprints_complete_) {
+    (void)db_->DeferCompactions({kEvidence, kPos, kOsp, kSpo, kSourceEvidence, kSources, kSourceUris, kNames});
   }
 }
 
@@ -116,7 +115,7 @@ Status StoreWriter::Load() {
   ForgetResolutions();
   known_surfaces_.clear();
   source_ids_.Clear();
-  fact_fingerprints_.Clear();
+  fact_counts_.Clear();
   evidence_fingerprints_.Clear();
   predicate_ids_.clear();
   rules_.clear();
@@ -126,7 +125,7 @@ Status StoreWriter::Load() {
   counters_ = committed_counters_ = *counters;
   entity_ids_complete_ = counters_.stats.entities == 0;
   source_ids_complete_ = counters_.stats.sources == 0;
-  fact_fingerprints_complete_ = counters_.stats.facts == 0;
+  fact_counts_complete_ = counters_.stats.facts == 0;
   evidence_fingerprints_complete_ = counters_.stats.evidence == 0;
 
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kPredicates)));
@@ -287,19 +286,20 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
   const std::string spo = SpoKey(t);
   const uint64_t fact_print = FactFingerprint(t);
   const uint64_t evidence_print = EvidenceFingerprint(fact_print, line);
-  bool fact_exists = false;
+  const bool counted = fact_counts_complete_ && FactCountTable::Fits(t);
   uint64_t evidence_count = 0;
-  if (!fact_fingerprints_complete_ || fact_fingerprints_.MayContain(fact_print)) {
+  if (counted) {
+    evidence_count = fact_counts_.Find(t);
+  } else {
     auto fact = Get(kSpo, spo);
     if (fact.ok()) {
-      fact_exists = true;
       evidence_count = GetFixed64(*fact);
     } else if (fact.status().code() != StatusCode::kNotFound) {
       return fact.status();
     }
   }
   Outcome outcome = Outcome::kNewEvidence;
-  if (fact_exists) {
+  if (evidence_count > 0) {
     // Only an existing fact can already hold this evidence (evidence never outlives its fact).
     if (!evidence_fingerprints_complete_ || evidence_fingerprints_.MayContain(evidence_print)) {
       auto existing = Get(kEvidence, evidence_key);
@@ -310,10 +310,16 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
     outcome = Outcome::kNewFact;
     KG_RETURN_IF_ERROR(Put(kPos, PosKey(t), ""));
     KG_RETURN_IF_ERROR(Put(kOsp, OspKey(t), ""));
-    if (fact_fingerprints_complete_) fact_fingerprints_.Insert(fact_print);
     ++counters_.stats.facts;
   }
   KG_RETURN_IF_ERROR(Put(kSpo, spo, Fixed64Key(evidence_count + 1)));
+  if (counted) {
+    if (evidence_count + 1 < UINT32_MAX) {
+      fact_counts_.Set(t, static_cast<uint32_t>(evidence_count + 1));
+    } else {
+      StopCountingFacts();  // a count the table cannot hold: the store has it
+    }
+  }
   KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, line.json));
   if (evidence_fingerprints_complete_) evidence_fingerprints_.Insert(evidence_print);
   ++counters_.stats.evidence;
@@ -353,7 +359,14 @@ void StoreWriter::Abort() {
   if (!reloaded.ok()) counters_ = committed_counters_;
 }
 
+void StoreWriter::StopCountingFacts() {
+  fact_counts_.Clear();
+  fact_counts_complete_ = false;
+}
+
 Status StoreWriter::RemoveEvidence(const std::string& evidence_key) {
+  // The fact-count table only ever grows; once a count falls, the store is the one to ask.
+  if (fact_counts_complete_) StopCountingFacts();
   auto value = Get(kEvidence, evidence_key);
   if (!value.ok()) return value.status().code() == StatusCode::kNotFound ? Status::Ok() : value.status();
   auto parsed = DecodeEvidence(*value);

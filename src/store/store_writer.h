@@ -21,6 +21,7 @@
 #include "kg/status.h"
 #include "resolve/entity_key.h"
 #include "schema/predicate_vocabulary.h"
+#include "store/fact_count_table.h"
 #include "store/fingerprint_set.h"
 #include "store/key_codec.h"
 #include "store/records.h"
@@ -120,6 +121,7 @@ class StoreWriter {
   Result<SourceId> SourceIdFor(const Assertion& a);
   Result<std::vector<std::string>> EvidenceOfSource(SourceId source);  // evidence keys
 
+  void StopCountingFacts();  // fact_counts_ is no longer exact: drop it, and read spo from now on
   Status RemoveEvidence(const std::string& evidence_key);
   Status DeleteUnusedEntities();  // those in unused_candidates_ that have no fact left
   Result<std::vector<std::string>> EvidenceOf(EntityId id);
@@ -149,10 +151,10 @@ class StoreWriter {
   // anything that makes a cache partial clears them.
   bool entity_ids_complete_ = false;
   bool source_ids_complete_ = false;
-  bool fact_fingerprints_complete_ = false;
+  bool fact_counts_complete_ = false;
   bool evidence_fingerprints_complete_ = false;
-  FingerprintSet fact_fingerprints_;      // of every fact created since Load(); a superset once deletes happen
-  FingerprintSet evidence_fingerprints_;  // likewise for evidence keys
+  FactCountTable fact_counts_;            // every fact filed since Load(), with its evidence count
+  FingerprintSet evidence_fingerprints_;  // of every evidence key filed since Load(); a superset once deletes happen
 };
 
 }  // namespace kg::store

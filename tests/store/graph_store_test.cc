@@ -298,7 +298,8 @@ TEST_F(GraphStoreTest, BulkLoadIntoAnEmptyStoreLeavesNoOverlappingFiles) {
   {
     auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadOnly);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    for (store::Cf family : {store::kEvidence, store::kPos, store::kOsp, store::kNames, store::kSourceUris}) {
+    for (store::Cf family : {store::kEvidence, store::kPos, store::kOsp, store::kSpo, store::kNames,
+                             store::kSources, store::kSourceUris, store::kSourceEvidence}) {
       rocksdb::ColumnFamilyMetaData meta;
       (*db)->db()->GetColumnFamilyMetaData((*db)->cf(family), &meta);
       EXPECT_TRUE(meta.levels.front().files.empty()) << store::CfName(family);
@@ -311,6 +312,30 @@ TEST_F(GraphStoreTest, BulkLoadIntoAnEmptyStoreLeavesNoOverlappingFiles) {
   IngestReport again = IngestText(*store, jsonl, options);
   EXPECT_EQ(again.duplicates, 40u);
   EXPECT_EQ(StatsOf(*store).evidence, 40u);
+  ExpectCheckPasses(*store);
+}
+
+TEST_F(GraphStoreTest, ReReportsAcrossUnitsOfAFreshLoadCountEveryPieceOfEvidence) {
+  // A load into an empty store keeps each fact's evidence count in memory instead of reading spo back.
+  // 12 facts, each reported by 5 sources spread over units of 4 lines, then the same 60 lines again.
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i) {
+    jsonl += R"({"subject":"Org )" + std::to_string(i % 3) + R"(","predicate":"invests_in","object":"Org )" +
+             std::to_string(i % 4 + 20) + R"(","source":{"uri":"https://news.example/)" + std::to_string(i) +
+             "\"}}\n";
+  }
+  IngestOptions options;
+  options.lines_per_unit = 4;
+  options.sst_min_entries = 1;
+  auto store = OpenStore();
+  IngestReport report = IngestText(*store, jsonl + jsonl, options);
+  EXPECT_EQ(report.new_facts, 12u);
+  EXPECT_EQ(report.merged, 48u);
+  EXPECT_EQ(report.duplicates, 60u);
+  auto facts = store->ListFacts({});
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  ASSERT_EQ(facts->size(), 12u);
+  for (const FactRow& row : *facts) EXPECT_EQ(row.evidence_count, 5u) << row.subject.name << " " << row.object.name;
   ExpectCheckPasses(*store);
 }
 

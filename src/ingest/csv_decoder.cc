@@ -103,6 +103,10 @@ bool CsvRecordSource::Next(Record* record) {
       }
     }
     if (!in_quotes) return true;
+    // A line cut at the limit hides where its quotes close, so it ends the record: the record is
+    // rejected as overlong, and the lines after it are read as records of their own rather than
+    // swallowed into it by a quote that may have closed after the cut.
+    if (length > max_record_bytes_) return true;
   }
   return started;  // an unclosed quote at the end of the input: SplitCsvRecord reports it
 }

@@ -332,6 +332,21 @@ TEST_F(RdfCommandsTest, BadCsvRecordsAreRejectedWithLineColumnAndField) {
   ExpectCheckPasses("kg.db");
 }
 
+TEST_F(RdfCommandsTest, AnOverlongCsvLineEndsItsRecordEvenInsideQuotes) {
+  // The quote opened on line 2 closes only after the cut at --max-line-bytes: line 2 alone is
+  // rejected, and the records after it still go in.
+  WriteFile("long.csv", "subject,predicate,object,evidence_text\n"
+                        "Microsoft,invests_in,Spain,\"" + std::string(300, 'x') + "\"\n"
+                        "Microsoft,invests_in,Germany,short\n"
+                        "Microsoft,invests_in,France,\"two\nlines\"\n");
+  Outcome r = Kg({"ingest", Path("long.csv"), "--max-line-bytes", "100"});
+  EXPECT_EQ(r.code, kExitRejected);
+  EXPECT_NE(r.err.find(Path("long.csv") + ":2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("100"), std::string::npos) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(Kg({"stats"}).out)["facts"], 2);
+  ExpectCheckPasses("kg.db");
+}
+
 TEST_F(RdfCommandsTest, CsvOffsetsOutsideTheSchemaRangeAreRejected) {
   WriteFile("offsets.csv",
             "subject,predicate,object,evidence_text,evidence_start,evidence_end\n"

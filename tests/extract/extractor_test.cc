@@ -180,6 +180,10 @@ TEST(ArticleTextTest, PublishedDateNearTheTop) {
   EXPECT_EQ(FirstIsoDate("Titre\n2024-03-14\nTexte"), "2024-03-14");
   EXPECT_EQ(FirstIsoDate(" date 2023-11 Quorvia"), "2023-11");
   EXPECT_EQ(FirstIsoDate("code 12024-03-14 and 2024-13-01"), "");
+  // A day the month does not have makes the whole token something other than a date.
+  EXPECT_EQ(FirstIsoDate("ref 2024-02-30 then 2023-02-29 then 2024-02-29"), "2024-02-29");
+  EXPECT_EQ(FirstIsoDate("2100-02-29 2000-02-29"), "2000-02-29");
+  EXPECT_EQ(FirstIsoDate("2024-04-31"), "");
   auto written = PrepareArticle("Titre\nParis, le 12 mars 2024\nTexte.", "txt");
   ASSERT_TRUE(written.ok());
   EXPECT_EQ(written->published, "2024-03-12");

@@ -61,7 +61,7 @@ class RocksDb {
   // empty store uses it for the families it writes but never reads back: their files are then merged
   // once, at the end, instead of being rewritten level by level as the load goes on. Durability does
   // not depend on compaction, so a crash in between loses nothing; the next open compacts as usual.
-  // Put the largest family first. Not thread-safe: call between units.
+  // List the largest families first. Not thread-safe: call between units.
   Status DeferCompactions(const std::vector<Cf>& families);
   // Compacts the deferred families into one sorted run each and turns automatic compaction back on.
   // OK when nothing was deferred.

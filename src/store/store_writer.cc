@@ -87,7 +87,7 @@ void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   // replaces the repeated rewrites of leveled compaction. (Entities stay: a new spelling of a name
   // reads its entity record back.) Should deferring fail, compaction just goes on.
   if (entity_ids_complete_ && source_ids_complete_ && fact_counts_complete_ && evidence_fingerprints_complete_) {
-    (void)db_->DeferCompactions({kEvidence, kPos, kOsp, kSpo, kSourceEvidence, kSources, kSourceUris, kNames});
+    (void)db_->DeferCompactions({kEvidence, kSourceEvidence, kSpo, kPos, kOsp, kSources, kSourceUris, kNames});
   }
 }
 

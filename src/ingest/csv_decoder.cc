@@ -71,10 +71,37 @@ bool CsvRecordSource::Next(Record* record) {
   size_t length = 0;
   bool in_quotes = false;
   bool field_start = true;
+  bool pending_quote = false;  // a quote inside quotes ended a chunk: it closes them or starts a ""
+  // Follows the quotes over every byte of the line, those past a cut at the limit too, so that an
+  // over-long line ends its record exactly where a whole one would.
+  const std::function<void(std::string_view)> follow = [&](std::string_view chunk) {
+    for (char c : chunk) {
+      if (pending_quote) {
+        pending_quote = false;
+        if (c == '"') continue;  // "" inside quotes
+        in_quotes = false;
+      }
+      if (in_quotes) {
+        if (c == '"') pending_quote = true;
+      } else if (c == delimiter_) {
+        field_start = true;
+      } else {
+        if (c == '"' && field_start) in_quotes = true;
+        field_start = false;
+      }
+    }
+  };
   bool started = false;
-  while (reader_.Next(&line, &length)) {
+  while (reader_.Next(&line, &length, follow)) {
+    if (pending_quote) {  // the line ended right after a quote: it closed them
+      pending_quote = false;
+      in_quotes = false;
+    }
     if (!started) {
-      if (line.find_first_not_of(" \r") == std::string::npos) continue;
+      if (line.find_first_not_of(" \r") == std::string::npos) {
+        field_start = true;  // what `follow` saw of a blank line is no part of the record
+        continue;
+      }
       started = true;
       record->line_number = reader_.line_number();
     } else {
@@ -85,28 +112,7 @@ bool CsvRecordSource::Next(Record* record) {
     if (record->text.size() <= max_record_bytes_) {
       record->text.append(line, 0, std::min(line.size(), max_record_bytes_ + 1 - record->text.size()));
     }
-    for (size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (in_quotes) {
-        if (c == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            ++i;
-          } else {
-            in_quotes = false;
-          }
-        }
-      } else if (c == delimiter_) {
-        field_start = true;
-      } else {
-        if (c == '"' && field_start) in_quotes = true;
-        field_start = false;
-      }
-    }
     if (!in_quotes) return true;
-    // A line cut at the limit hides where its quotes close, so it ends the record: the record is
-    // rejected as overlong, and the lines after it are read as records of their own rather than
-    // swallowed into it by a quote that may have closed after the cut.
-    if (length > max_record_bytes_) return true;
   }
   return started;  // an unclosed quote at the end of the input: SplitCsvRecord reports it
 }

@@ -23,8 +23,8 @@ namespace kg::ingest {
 
 // Splits the input into records: a record ends at a line end outside quotes, so a quoted field may
 // hold line breaks (kept as "\n"). Records longer than max_record_bytes are cut at max + 1 bytes,
-// with full_length telling their real size. A physical line over the limit ends its record even inside
-// quotes. Blank lines between records are skipped.
+// with full_length telling their real size; quotes are followed past the cut, so records end where
+// they would without it. Blank lines between records are skipped.
 class CsvRecordSource : public RecordSource {
  public:
   CsvRecordSource(std::istream& in, char delimiter, size_t max_record_bytes)

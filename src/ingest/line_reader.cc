@@ -19,7 +19,13 @@ bool LineReader::Fill() {
   return got > 0;
 }
 
-bool LineReader::Next(std::string* line, size_t* full_length) {
+bool LineReader::Next(std::string* line, size_t* full_length) { return Read(line, full_length, nullptr); }
+
+bool LineReader::Next(std::string* line, size_t* full_length, const std::function<void(std::string_view)>& see) {
+  return Read(line, full_length, &see);
+}
+
+bool LineReader::Read(std::string* line, size_t* full_length, const std::function<void(std::string_view)>* see) {
   line->clear();
   *full_length = 0;
   bool any = false;
@@ -31,6 +37,7 @@ bool LineReader::Next(std::string* line, size_t* full_length) {
     const void* newline = std::memchr(start, '\n', available);
     size_t take = newline ? static_cast<size_t>(static_cast<const char*>(newline) - start) : available;
     *full_length += take;
+    if (see != nullptr) (*see)(std::string_view(start, take));
     size_t room = max_line_bytes_ + 1 > line->size() ? max_line_bytes_ + 1 - line->size() : 0;
     line->append(start, std::min(take, room));
     pos_ += take;

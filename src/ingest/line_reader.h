@@ -4,8 +4,10 @@
 #ifndef KG_INGEST_LINE_READER_H_
 #define KG_INGEST_LINE_READER_H_
 
+#include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "ingest/record_ingester.h"
 
@@ -19,12 +21,16 @@ class LineReader {
   // of the stream. When the line is longer than max_line_bytes, `line` keeps only the first
   // max_line_bytes + 1 bytes and `full_length` says how long it was.
   bool Next(std::string* line, size_t* full_length);
+  // As Next(), and hands every byte of the line to `see`, in order and in chunks, those past the cut
+  // too: a caller can follow state across a line it does not keep whole (CSV quotes).
+  bool Next(std::string* line, size_t* full_length, const std::function<void(std::string_view)>& see);
 
   uint64_t line_number() const { return line_number_; }
   uint64_t bytes_read() const { return bytes_read_; }
 
  private:
   bool Fill();
+  bool Read(std::string* line, size_t* full_length, const std::function<void(std::string_view)>* see);
 
   std::istream& in_;
   size_t max_line_bytes_;

@@ -188,9 +188,21 @@ Status RocksDb::DeferCompactions(const std::vector<Cf>& families) {
   for (Cf family : families) {
     KG_RETURN_IF_ERROR(FromRocks(db_->SetOptions(handles_[family], {{"disable_auto_compactions", "true"}}),
                                  std::string("deferring compactions of ") + CfName(family)));
+    std::lock_guard<std::mutex> lock(deferred_mutex_);
     deferred_.push_back(family);
   }
   return Status::Ok();
+}
+
+Status RocksDb::ResumeCompaction(Cf family) {
+  {
+    std::lock_guard<std::mutex> lock(deferred_mutex_);
+    auto deferred = std::find(deferred_.begin(), deferred_.end(), family);
+    if (deferred == deferred_.end()) return Status::Ok();
+    deferred_.erase(deferred);
+  }
+  return FromRocks(db_->SetOptions(handles_[family], {{"disable_auto_compactions", "false"}}),
+                   std::string("resuming compactions of ") + CfName(family));
 }
 
 Status RocksDb::FinishDeferredCompactions() {
@@ -203,7 +215,10 @@ Status RocksDb::FinishDeferredCompactions() {
     return status.ok() ? resumed : status;
   };
   std::vector<Cf> families;
-  families.swap(deferred_);
+  {
+    std::lock_guard<std::mutex> lock(deferred_mutex_);
+    families.swap(deferred_);
+  }
   if (families.empty()) return Status::Ok();
   std::atomic<size_t> next{0};
   auto work = [&]() {
@@ -221,6 +236,7 @@ Status RocksDb::FinishDeferredCompactions() {
 }
 
 bool RocksDb::CompactionDeferred(Cf family) const {
+  std::lock_guard<std::mutex> lock(deferred_mutex_);
   return std::find(deferred_.begin(), deferred_.end(), family) != deferred_.end();
 }
 

@@ -9,6 +9,7 @@
 #include <rocksdb/db.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -61,8 +62,11 @@ class RocksDb {
   // empty store uses it for the families it writes but never reads back: their files are then merged
   // once, at the end, instead of being rewritten level by level as the load goes on. Durability does
   // not depend on compaction, so a crash in between loses nothing; the next open compacts as usual.
-  // List the largest families first. Not thread-safe: call between units.
+  // List the largest families first. Call between units.
   Status DeferCompactions(const std::vector<Cf>& families);
+  // Turns automatic compaction of `family` back on before the others, if it was deferred: for a family
+  // the load has to read after all. OK when it was not deferred.
+  Status ResumeCompaction(Cf family);
   // Compacts the deferred families into one sorted run each and turns automatic compaction back on.
   // OK when nothing was deferred.
   Status FinishDeferredCompactions();
@@ -79,6 +83,8 @@ class RocksDb {
   bool read_only_ = false;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  // The commit thread asks CompactionDeferred() while the ingest thread may call ResumeCompaction().
+  mutable std::mutex deferred_mutex_;
   std::vector<Cf> deferred_;
 };
 

@@ -83,11 +83,13 @@ void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   bulk_ = std::make_unique<BulkUnit>(db_, sst_min_entries);
   unit_ = bulk_.get();
   // Loading into an empty store, the writer knows every key and every fact's evidence count, so these
-  // families are never read during the load and need no compaction until it ends: one merge then
-  // replaces the repeated rewrites of leveled compaction. (Entities stay: a new spelling of a name
-  // reads its entity record back.) Should deferring fail, compaction just goes on.
+  // families are seldom read during the load and need no compaction until it ends: one merge then
+  // replaces the repeated rewrites of leveled compaction. Entities stay out, since a new spelling of a
+  // name reads its entity record back; so do sources and their evidence, keyed by a source id that
+  // grows, whose files mostly land in the last level as they come. Should deferring fail, compaction
+  // just goes on.
   if (entity_ids_complete_ && source_ids_complete_ && fact_counts_complete_ && evidence_fingerprints_complete_) {
-    (void)db_->DeferCompactions({kEvidence, kSourceEvidence, kSpo, kPos, kOsp, kSources, kSourceUris, kNames});
+    (void)db_->DeferCompactions({kEvidence, kSpo, kPos, kOsp, kSourceUris, kNames});
   }
 }
 
@@ -111,6 +113,8 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Create(RocksDb* db) {
 }
 
 Status StoreWriter::Load() {
+  // Until the counters are read, no cache may claim to be complete.
+  entity_ids_complete_ = source_ids_complete_ = fact_counts_complete_ = evidence_fingerprints_complete_ = false;
   unit_->Clear();
   ForgetResolutions();
   known_surfaces_.clear();
@@ -286,7 +290,10 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
   const std::string spo = SpoKey(t);
   const uint64_t fact_print = FactFingerprint(t);
   const uint64_t evidence_print = EvidenceFingerprint(fact_print, line);
-  const bool counted = fact_counts_complete_ && FactCountTable::Fits(t);
+  // A fact the table cannot hold would have to be looked up in spo, and so would every later re-report
+  // of it: the table gives way to the store for good.
+  if (fact_counts_complete_ && !FactCountTable::Fits(t)) StopCountingFacts();
+  const bool counted = fact_counts_complete_;
   uint64_t evidence_count = 0;
   if (counted) {
     evidence_count = fact_counts_.Find(t);
@@ -362,6 +369,8 @@ void StoreWriter::Abort() {
 void StoreWriter::StopCountingFacts() {
   fact_counts_.Clear();
   fact_counts_complete_ = false;
+  // From now on every fact is looked up in spo, which must not pile up uncompacted files meanwhile.
+  (void)db_->ResumeCompaction(kSpo);
 }
 
 Status StoreWriter::RemoveEvidence(const std::string& evidence_key) {

@@ -335,15 +335,25 @@ TEST_F(RdfCommandsTest, BadCsvRecordsAreRejectedWithLineColumnAndField) {
 TEST_F(RdfCommandsTest, AnOverlongCsvLineEndsItsRecordEvenInsideQuotes) {
   // The quote opened on line 2 closes only after the cut at --max-line-bytes: line 2 alone is
   // rejected, and the records after it still go in.
+  // Line 7 opens a quoted field that goes on over two more lines: the record is lines 7 to 9, however
+  // long line 7 is, and the quote at the start of line 9 closes it rather than opening a field that
+  // would swallow line 10.
   WriteFile("long.csv", "subject,predicate,object,evidence_text\n"
                         "Microsoft,invests_in,Spain,\"" + std::string(300, 'x') + "\"\n"
                         "Microsoft,invests_in,Germany,short\n"
-                        "Microsoft,invests_in,France,\"two\nlines\"\n");
+                        "Microsoft,invests_in,France,\"two\nlines\"\n"
+                        "  \n"
+                        "Microsoft,invests_in,Italy,\"" + std::string(300, 'y') + "\"\"\n"
+                        "more\n"
+                        "\",end\"\n"
+                        "\"Microsoft\",invests_in,Portugal,\n");
   Outcome r = Kg({"ingest", Path("long.csv"), "--max-line-bytes", "100"});
   EXPECT_EQ(r.code, kExitRejected);
-  EXPECT_NE(r.err.find(Path("long.csv") + ":2:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("100"), std::string::npos) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(Kg({"stats"}).out)["facts"], 2);
+  EXPECT_NE(r.err.find(Path("long.csv") + ":2:1: line: line is 329 bytes, over the limit of 100"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(Path("long.csv") + ":7:1: line: line is "), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\t5\t3\t3\t0\t0\t2\n"), std::string::npos) << r.out;  // Germany, France, Portugal
+  EXPECT_EQ(nlohmann::json::parse(Kg({"stats"}).out)["facts"], 3);
   ExpectCheckPasses("kg.db");
 }
 

@@ -181,11 +181,11 @@ void NTriplesDecoder::Assemble(DecodedItem item, IngestReport* report, std::vect
       plain_ = std::make_unique<Classified>(std::move(c));
       return;
     case Classified::Kind::kLiteral:
-      item.skip_counter = &report->literals_skipped;
+      item.skip_counter = &IngestReport::literals_skipped;
       out->push_back(std::move(item));
       return;
     case Classified::Kind::kOther:
-      item.skip_counter = &report->other_skipped;
+      item.skip_counter = &IngestReport::other_skipped;
       out->push_back(std::move(item));
       return;
   }

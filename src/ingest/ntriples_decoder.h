@@ -8,7 +8,7 @@
 // entity for the facts after it. Literal-valued triples elsewhere (rdfs:label, ...) and triples with
 // blank nodes are counted and skipped. Only one statement group and one plain triple are held at a time.
 //
-// Decode() is thread-safe; Assemble() and Finish() run on the ingest thread only.
+// Decode() is thread-safe; Assemble() and Finish() are called one at a time, in input order.
 #ifndef KG_INGEST_NTRIPLES_DECODER_H_
 #define KG_INGEST_NTRIPLES_DECODER_H_
 

@@ -1,7 +1,8 @@
 // Times N-Triples import without the store: `kg_nt_parse_bench FILE` reads FILE line by line and
 //  - parse:  runs the line parser (rdf/ntriples_parser.h) alone, on one thread;
 //  - decode: runs the whole N-Triples decoder (parse, IRI -> name mapping, statement grouping, the
-//            JSONL validator and the evidence line) on one thread, as `kg ingest` does before merging.
+//            JSONL rules and the evidence line) on one thread; `kg ingest` spreads the same work over
+//            its parse threads (Decode on several at once, Assemble in input order) while it merges.
 // Prints one TSV row per phase: phase, lines, assertions, seconds, lines/s. Used by bench/run_import.sh
 // to tell the decoder's speed from the store's.
 #include <chrono>

@@ -69,7 +69,7 @@ DecodedItem NTriplesDecoder::Decode(Record record) const {
   if (std::holds_alternative<std::monostate>(parsed)) return item;  // a comment
 
   rdf::Triple& t = std::get<rdf::Triple>(parsed);
-  Classified c;
+  Classified& c = item.pending.emplace<Classified>();  // built in place: it is the item's largest part
   c.line = record.line_number;
   auto locate = [&](rdf::Term& term, Located* out) {
     out->value = std::move(term.value);
@@ -111,7 +111,6 @@ DecodedItem NTriplesDecoder::Decode(Record record) const {
     name_entity(&c.object);
   }
   c.raw = std::move(record.text);
-  item.pending = std::move(c);
   return item;
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "schema/assertion_json.h"
+#include "schema/value_rules.h"
 #include "test_support.h"
 
 namespace kg::schema {

@@ -1,7 +1,8 @@
 // The one ingest loop every input format goes through: records come from a RecordSource, a
-// RecordDecoder turns each into an assertion or a LineError (in parallel, block by block), and the
-// loop merges the assertions through a StoreWriter in input order, committing a durable unit every
-// IngestOptions::lines_per_unit assertions.
+// RecordDecoder turns each into an assertion or a LineError (on parse threads, block by block: Decode
+// on several blocks at once, then Assemble in input order), and the loop merges the assertions through
+// a StoreWriter in input order, committing a durable unit every IngestOptions::lines_per_unit
+// assertions. The calling thread does only the reading and the merge.
 //
 // The bad-input rules are the loop's, so they are the same for JSONL, N-Triples and CSV: a bad record
 // is rejected on its own with "input:line:column: field: reason", is copied to the rejects stream, and

@@ -69,7 +69,7 @@ DecodedItem NTriplesDecoder::Decode(Record record) const {
   if (std::holds_alternative<std::monostate>(parsed)) return item;  // a comment
 
   rdf::Triple& t = std::get<rdf::Triple>(parsed);
-  Classified c;
+  Classified& c = item.pending.emplace<Classified>();  // built in place: it is the item's largest part
   c.line = record.line_number;
   auto locate = [&](rdf::Term& term, Located* out) {
     out->value = std::move(term.value);
@@ -84,32 +84,43 @@ DecodedItem NTriplesDecoder::Decode(Record record) const {
   locate(t.object, &c.object);
   const std::string& p = c.predicate.value;
   const bool object_iri = !c.object.is_literal && !c.object.is_blank;
+  // What depends on this triple alone is worked out here, on a parse thread, so that Assemble, which
+  // runs one call at a time, only groups and looks up: the names IRIs stand for and the type cache keys.
+  auto name_entity = [](Located* iri) {
+    iri->name = rdf::EntityNameFromIri(iri->value);
+    iri->hash = std::hash<std::string>()(iri->value);
+  };
   if (p == kRdfType && object_iri && c.object.value == kRdfStatement) {
     c.kind = Classified::Kind::kStatementPart;
   } else if (p == kRdfType) {
     c.type = object_iri && !c.subject.is_blank ? rdf::TypeFromIri(c.object.value) : std::nullopt;
     c.kind = c.type ? Classified::Kind::kType : Classified::Kind::kOther;
+    if (c.type) c.subject.hash = std::hash<std::string>()(c.subject.value);
   } else if (p == kRdfSubject || p == kRdfPredicate || p == kRdfObject) {
     c.kind = Classified::Kind::kStatementPart;
+    if (object_iri && p == kRdfPredicate) c.object.name = rdf::PredicateFromIri(c.object.value);
+    if (object_iri && p != kRdfPredicate) name_entity(&c.object);
   } else if (c.object.is_literal) {
     c.kind = Classified::Kind::kLiteral;
   } else if (c.subject.is_blank || c.object.is_blank) {
     c.kind = Classified::Kind::kOther;
   } else {
     c.kind = Classified::Kind::kPlain;
+    name_entity(&c.subject);
+    c.predicate.name = rdf::PredicateFromIri(p);
+    name_entity(&c.object);
   }
   c.raw = std::move(record.text);
-  item.pending = std::move(c);
   return item;
 }
 
-std::optional<EntityType> NTriplesDecoder::TypeOf(const std::string& iri) const {
-  auto found = types_.find(std::hash<std::string>()(iri));
+std::optional<EntityType> NTriplesDecoder::TypeOf(const Located& iri) const {
+  auto found = types_.find(iri.hash);
   if (found == types_.end()) return std::nullopt;
   return found->second;
 }
 
-void NTriplesDecoder::AddToStatement(Classified c, IngestReport* report) {
+void NTriplesDecoder::AddToStatement(Classified& c, IngestReport* report) {
   Statement& s = *statement_;
   if (s.error) return;
   auto fail = [&](const Located& where, const char* field, std::string reason) {
@@ -150,14 +161,15 @@ void NTriplesDecoder::Assemble(DecodedItem item, IngestReport* report, std::vect
     out->push_back(std::move(item));
     return;
   }
-  Classified c = std::any_cast<Classified>(std::move(item.pending));
+  // Used in place: what is left of it is freed with its block, on a parse thread.
+  Classified& c = *std::any_cast<Classified>(&item.pending);
 
   if (statement_ && c.subject.is_blank == statement_->node_is_blank && c.subject.value == statement_->node) {
     if (keep_raw_) {
       statement_->raw += '\n';
       statement_->raw += c.raw;
     }
-    return AddToStatement(std::move(c), report);
+    return AddToStatement(c, report);
   }
   if (statement_) CloseStatement(report, out);
 
@@ -168,31 +180,33 @@ void NTriplesDecoder::Assemble(DecodedItem item, IngestReport* report, std::vect
       statement_->node_is_blank = c.subject.is_blank;
       statement_->first_line = c.line;
       if (keep_raw_) statement_->raw = c.raw;
-      return AddToStatement(std::move(c), report);
+      return AddToStatement(c, report);
     }
     case Classified::Kind::kType:
       if (types_.size() >= kMaxTypedEntities) types_.clear();
-      types_[std::hash<std::string>()(c.subject.value)] = *c.type;
+      types_[c.subject.hash] = *c.type;
       item.skip_counter = nullptr;
       out->push_back(std::move(item));
       return;
     case Classified::Kind::kPlain:
       FlushPlain(out);
-      plain_ = std::make_unique<Classified>(std::move(c));
+      if (!plain_) plain_ = std::make_unique<Classified>();
+      *plain_ = std::move(c);
+      plain_held_ = true;
       return;
     case Classified::Kind::kLiteral:
-      item.skip_counter = &report->literals_skipped;
+      item.skip_counter = &IngestReport::literals_skipped;
       out->push_back(std::move(item));
       return;
     case Classified::Kind::kOther:
-      item.skip_counter = &report->other_skipped;
+      item.skip_counter = &IngestReport::other_skipped;
       out->push_back(std::move(item));
       return;
   }
 }
 
 void NTriplesDecoder::EmitChecked(Assertion assertion, uint64_t line, const std::string& raw,
-                                  const std::vector<std::pair<std::string, const Located*>>& places,
+                                  std::initializer_list<std::pair<const char*, const Located*>> places,
                                   std::vector<DecodedItem>* out) {
   DecodedItem item;
   item.line_number = line;
@@ -215,33 +229,27 @@ void NTriplesDecoder::EmitChecked(Assertion assertion, uint64_t line, const std:
   out->push_back(std::move(item));
 }
 
-namespace {
-
 // The assertion for a fact between two IRIs. An rdf:type seen for an entity is given as its type
 // when the predicate allows that type there; otherwise the entity stays untyped, as in a JSONL line
 // that gives only a name, since rdf:type describes the entity and not this one fact.
-Assertion FactAssertion(const std::string& subject_iri, const std::string& predicate_iri, const std::string& object_iri,
-                        const std::function<std::optional<EntityType>(const std::string&)>& type_of) {
+Assertion NTriplesDecoder::FactAssertion(const Located& subject, const Located& predicate,
+                                         const Located& object) const {
   Assertion a;
-  a.subject.name = rdf::EntityNameFromIri(subject_iri);
-  a.predicate = rdf::PredicateFromIri(predicate_iri);
-  a.object.name = rdf::EntityNameFromIri(object_iri);
+  a.subject.name = subject.name;
+  a.predicate = predicate.name;
+  a.object.name = object.name;
   const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(a.predicate);
-  if (auto type = type_of(subject_iri); type && (!info || schema::TypeAllowed(info->domain, *type))) a.subject.type = type;
-  if (auto type = type_of(object_iri); type && (!info || schema::TypeAllowed(info->range, *type))) a.object.type = type;
+  if (auto type = TypeOf(subject); type && (!info || schema::TypeAllowed(info->domain, *type))) a.subject.type = type;
+  if (auto type = TypeOf(object); type && (!info || schema::TypeAllowed(info->range, *type))) a.object.type = type;
   return a;
 }
 
-}  // namespace
-
 void NTriplesDecoder::FlushPlain(std::vector<DecodedItem>* out) {
-  if (!plain_) return;
-  Classified c = std::move(*plain_);
-  plain_.reset();
-  Assertion a = FactAssertion(c.subject.value, c.predicate.value, c.object.value,
-                              [this](const std::string& iri) { return TypeOf(iri); });
-  EmitChecked(std::move(a), c.line, c.raw, {{"subject", &c.subject}, {"predicate", &c.predicate}, {"object", &c.object}},
-              out);
+  if (!plain_held_) return;
+  plain_held_ = false;
+  const Classified& c = *plain_;
+  EmitChecked(FactAssertion(c.subject, c.predicate, c.object), c.line, c.raw,
+              {{"subject", &c.subject}, {"predicate", &c.predicate}, {"object", &c.object}}, out);
 }
 
 void NTriplesDecoder::CloseStatement(IngestReport* report, std::vector<DecodedItem>* out) {
@@ -265,8 +273,7 @@ void NTriplesDecoder::CloseStatement(IngestReport* report, std::vector<DecodedIt
   }
   if (s->error) return reject(s->error_line, *s->error);
 
-  Assertion base = FactAssertion(s->subject->value, s->predicate->value, s->object->value,
-                                 [this](const std::string& iri) { return TypeOf(iri); });
+  Assertion base = FactAssertion(*s->subject, *s->predicate, *s->object);
   if (s->amount) {
     const std::string& text = s->amount->value;
     char* end = nullptr;
@@ -283,7 +290,7 @@ void NTriplesDecoder::CloseStatement(IngestReport* report, std::vector<DecodedIt
   std::vector<DecodedItem> made;
   const size_t copies = std::max<size_t>(1, s->sources.size());
   for (size_t i = 0; i < copies; ++i) {
-    Assertion a = base;
+    Assertion a = i + 1 < copies ? base : std::move(base);
     const Located* source = s->sources.empty() ? nullptr : &s->sources[i];
     if (source != nullptr) a.source_uri = source->value;
     EmitChecked(std::move(a), s->first_line, s->raw,
@@ -297,9 +304,9 @@ void NTriplesDecoder::CloseStatement(IngestReport* report, std::vector<DecodedIt
       return reject(made.back().line_number, std::get<schema::LineError>(made.back().value));
     }
   }
-  if (plain_ && plain_->subject.value == s->subject->value && plain_->predicate.value == s->predicate->value &&
+  if (plain_held_ && plain_->subject.value == s->subject->value && plain_->predicate.value == s->predicate->value &&
       plain_->object.value == s->object->value) {
-    plain_.reset();
+    plain_held_ = false;
   }
   FlushPlain(out);
   for (DecodedItem& item : made) out->push_back(std::move(item));
@@ -312,7 +319,7 @@ void NTriplesDecoder::Finish(IngestReport* report, std::vector<DecodedItem>* out
 
 uint64_t NTriplesDecoder::first_held_line() const {
   uint64_t held = 0;
-  if (plain_) held = plain_->line;
+  if (plain_held_) held = plain_->line;
   if (statement_ && (held == 0 || statement_->first_line < held)) held = statement_->first_line;
   return held;
 }

@@ -8,10 +8,11 @@
 // entity for the facts after it. Literal-valued triples elsewhere (rdfs:label, ...) and triples with
 // blank nodes are counted and skipped. Only one statement group and one plain triple are held at a time.
 //
-// Decode() is thread-safe; Assemble() and Finish() run on the ingest thread only.
+// Decode() is thread-safe; Assemble() and Finish() are called one at a time, in input order.
 #ifndef KG_INGEST_NTRIPLES_DECODER_H_
 #define KG_INGEST_NTRIPLES_DECODER_H_
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,8 @@ class NTriplesDecoder : public RecordDecoder {
   struct Located {
     std::string value;
     std::string datatype;  // literals only
+    std::string name;      // the kg name an IRI stands for, when Decode already worked it out (see .cc)
+    size_t hash = 0;       // std::hash of an IRI's value, the key of the type cache
     bool is_literal = false;
     bool is_blank = false;
     uint64_t line = 0;
@@ -48,19 +51,23 @@ class NTriplesDecoder : public RecordDecoder {
   struct Statement;
 
   // Adds a triple about the open statement's node to it (its raw text is already recorded).
-  void AddToStatement(Classified c, IngestReport* report);
+  void AddToStatement(Classified& c, IngestReport* report);
   void CloseStatement(IngestReport* report, std::vector<DecodedItem>* out);
   void FlushPlain(std::vector<DecodedItem>* out);
-  // Validates `assertion` and appends it (or the error, placed on the triple that caused it).
+  // Validates `assertion` and appends it (or the error, placed on the triple that caused it: `places`
+  // names the triple of each top-level field).
   void EmitChecked(Assertion assertion, uint64_t line, const std::string& raw,
-                   const std::vector<std::pair<std::string, const Located*>>& places, std::vector<DecodedItem>* out);
-  std::optional<EntityType> TypeOf(const std::string& iri) const;
+                   std::initializer_list<std::pair<const char*, const Located*>> places, std::vector<DecodedItem>* out);
+  // The assertion for a fact between the IRIs `subject` and `object` (see the .cc).
+  Assertion FactAssertion(const Located& subject, const Located& predicate, const Located& object) const;
+  std::optional<EntityType> TypeOf(const Located& iri) const;
 
   schema::ParseLimits limits_;
   bool keep_raw_ = false;  // a statement's lines are only kept for the rejects file
   std::unordered_map<uint64_t, EntityType> types_;  // by hash of the entity IRI; bounded, see .cc
   std::unique_ptr<Statement> statement_;            // the open statement group, if any
-  std::unique_ptr<Classified> plain_;               // the last plain fact, not yet emitted
+  std::unique_ptr<Classified> plain_;               // the last plain fact, if plain_held_
+  bool plain_held_ = false;                         // (the allocation is kept for the next one)
 };
 
 }  // namespace kg::ingest

@@ -3,6 +3,7 @@
 #include <deque>
 #include <future>
 
+#include "schema/fast_assertion_parser.h"
 #include "schema/predicate_vocabulary.h"
 #include "text/utf8.h"
 
@@ -13,15 +14,46 @@ constexpr size_t kMaxReportedErrors = 100;
 constexpr size_t kBlockRecords = 2048;  // records decoded per task
 constexpr size_t kBlocksInFlight = 3;   // bounded read-ahead, so memory stays flat
 
-// `merged` is a block the ingest thread has finished with: freeing its many small strings here, on a parse
-// thread, keeps that work off the ingest thread, which is the bottleneck.
-std::vector<DecodedItem> DecodeBlock(std::vector<Record> records, const RecordDecoder* decoder,
-                                     std::vector<DecodedItem> merged) {
-  merged.clear();
+// What one Assemble call released: the block's items up to `end`, and what the decoder stood at then.
+struct Step {
+  size_t end = 0;
+  uint64_t held_line = 0;         // decoder.first_held_line() after the call
+  uint64_t literals_skipped = 0;  // counted by Assemble itself in the block so far
+  uint64_t other_skipped = 0;
+};
+
+// A block of records, decoded and assembled, ready to merge step by step.
+struct AssembledBlock {
   std::vector<DecodedItem> items;
-  items.reserve(records.size());
-  for (Record& record : records) items.push_back(decoder->Decode(std::move(record)));
-  return items;
+  std::vector<Step> steps;  // one per record, in order
+};
+
+// Decodes a block (in parallel with the other blocks in flight), then assembles it once the block
+// before it has been assembled (`previous`), so that Assemble sees the records in input order; `done`
+// tells the next block. Both run here, off the ingest thread, which then only merges: for N-Triples the
+// assembly (statement grouping, IRI -> name mapping, validation) would otherwise serialise with the store.
+// `merged` is a block the ingest thread has finished with: freeing its many small strings here, on a
+// parse thread, keeps that work off the ingest thread too.
+AssembledBlock DecodeBlock(std::vector<Record> records, RecordDecoder* decoder, std::vector<DecodedItem> merged,
+                           std::shared_future<void> previous, std::promise<void> done) {
+  merged.clear();
+  std::vector<DecodedItem> decoded;
+  decoded.reserve(records.size());
+  for (Record& record : records) decoded.push_back(decoder->Decode(std::move(record)));
+  records.clear();
+
+  if (previous.valid()) previous.wait();
+  AssembledBlock block;
+  block.items.reserve(decoded.size());
+  block.steps.reserve(decoded.size());
+  IngestReport counts;
+  for (DecodedItem& item : decoded) {
+    decoder->Assemble(std::move(item), &counts, &block.items);
+    block.steps.push_back({block.items.size(), decoder->first_held_line(), counts.literals_skipped,
+                           counts.other_skipped});
+  }
+  done.set_value();
+  return block;
 }
 
 }  // namespace
@@ -42,6 +74,7 @@ std::optional<schema::LineError> ValidateAssertion(const Assertion& assertion, c
                                   &assertion.subject.lang, &assertion.object.lang}) {
     if (!text::IsValidUtf8(*text)) return schema::LineError{1, "line", "invalid UTF-8"};
   }
+  if (schema::FastCheckAssertion(assertion, schema::PredicateVocabulary::Builtin(), limits)) return std::nullopt;
   schema::ParsedLine parsed =
       schema::ParseAssertionLine(schema::ToCanonicalJson(assertion), schema::PredicateVocabulary::Builtin(), limits);
   if (auto* error = std::get_if<schema::LineError>(&parsed)) return *error;
@@ -59,9 +92,10 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
     ~Restore() { w.UseIndexedUnits(); }
   } restore{writer};
 
-  // Decoding is pure and runs on another thread, block by block, while this thread merges the blocks
-  // before it in input order. The store is only ever touched from this thread.
-  std::deque<std::future<std::vector<DecodedItem>>> in_flight;
+  // Decoding and assembly run on other threads, block by block, while this thread merges the blocks
+  // before them in input order. The store is only ever touched from this thread.
+  std::deque<std::future<AssembledBlock>> in_flight;
+  std::shared_future<void> last_assembled;  // the assembly of the last block sent
   bool input_done = false;
   std::vector<DecodedItem> merged;  // the last block merged, handed to the next decode task to free
   auto read_ahead = [&] {
@@ -77,7 +111,11 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
         record = Record();
       }
       if (block.empty()) break;
-      in_flight.push_back(std::async(std::launch::async, DecodeBlock, std::move(block), &decoder, std::move(merged)));
+      std::promise<void> done;
+      std::shared_future<void> assembled = done.get_future().share();
+      in_flight.push_back(std::async(std::launch::async, DecodeBlock, std::move(block), &decoder, std::move(merged),
+                                     last_assembled, std::move(done)));
+      last_assembled = std::move(assembled);
       merged = {};
     }
   };
@@ -86,6 +124,7 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
   // that is the one reported; Sync() at the end makes the last one durable.
   size_t in_unit = 0;
   uint64_t last_line = 0;
+  uint64_t held_line = 0;  // the decoder's first_held_line() after the record merged last
   uint64_t started_through = 0;
   auto report_durable = [&](uint64_t through) {
     if (options.on_commit && through > 0) options.on_commit(input_name, through);
@@ -94,20 +133,19 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
     uint64_t previous = started_through;
     KG_RETURN_IF_ERROR(writer.Commit());
     // Lines the decoder still holds are not in this unit, so the unit covers the lines before them.
-    const uint64_t held = decoder.first_held_line();
-    started_through = held > 0 ? std::min(last_line, held - 1) : last_line;
+    started_through = held_line > 0 ? std::min(last_line, held_line - 1) : last_line;
     in_unit = 0;
     report_durable(previous);
     return Status::Ok();
   };
 
-  std::vector<DecodedItem> ready;
-  // Merges what the decoder released. Returns false once --max-errors stops the load.
-  auto merge_ready = [&]() -> Result<bool> {
-    for (DecodedItem& item : ready) {
+  // Merges what the decoder released for one record. Returns false once --max-errors stops the load.
+  auto merge_ready = [&](std::vector<DecodedItem>::iterator begin, std::vector<DecodedItem>::iterator end) -> Result<bool> {
+    for (auto it = begin; it != end; ++it) {
+      DecodedItem& item = *it;
       if (item.line_number > last_line) last_line = item.line_number;
       if (std::holds_alternative<std::monostate>(item.value)) {
-        if (item.skip_counter != nullptr) ++*item.skip_counter;
+        if (item.skip_counter != nullptr) ++(report.*item.skip_counter);
         continue;
       }
       if (const auto* error = std::get_if<schema::LineError>(&item.value)) {
@@ -133,7 +171,6 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
     }
     // Units end between records only: an N-Triples statement that became several assertions goes in whole.
     if (in_unit >= options.lines_per_unit) KG_RETURN_IF_ERROR(commit());
-    ready.clear();
     return true;
   };
   auto fail = [&](Status status) -> Result<IngestReport> {
@@ -144,21 +181,29 @@ Result<IngestReport> IngestRecords(store::StoreWriter& writer, RecordSource& sou
 
   read_ahead();
   while (!in_flight.empty() && !report.stopped_early) {
-    std::vector<DecodedItem> items = in_flight.front().get();
+    AssembledBlock block = in_flight.front().get();
     in_flight.pop_front();
     read_ahead();
-    for (DecodedItem& item : items) {
+    size_t begin = 0;
+    Step counted;  // the block's counts already carried over
+    for (const Step& step : block.steps) {
       ++report.lines;
-      decoder.Assemble(std::move(item), &report, &ready);
-      auto go_on = merge_ready();
+      report.literals_skipped += step.literals_skipped - counted.literals_skipped;
+      report.other_skipped += step.other_skipped - counted.other_skipped;
+      counted = step;
+      held_line = step.held_line;
+      auto go_on = merge_ready(block.items.begin() + begin, block.items.begin() + step.end);
       if (!go_on.ok()) return fail(go_on.status());
       if (!*go_on) break;
+      begin = step.end;
     }
-    merged = std::move(items);
+    merged = std::move(block.items);
   }
   if (!report.stopped_early) {
+    std::vector<DecodedItem> ready;
     decoder.Finish(&report, &ready);
-    auto go_on = merge_ready();
+    held_line = decoder.first_held_line();
+    auto go_on = merge_ready(ready.begin(), ready.end());
     if (!go_on.ok()) return fail(go_on.status());
   }
   for (auto& pending : in_flight) pending.wait();

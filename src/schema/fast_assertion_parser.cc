@@ -294,7 +294,57 @@ class FastParser {
   size_t i_ = 0;
 };
 
+// Bounds on the canonical JSON of an assertion, so that the direct check never passes one whose text the
+// JSONL reader would refuse as too long or too deep: every byte is at most 6 when escaped ("\u00XX"),
+// and the keys, quotes and numbers of all fields take less than kJsonOverhead.
+constexpr size_t kJsonOverhead = 512;
+constexpr int kCanonicalDepth = 2;  // the top object and the subject, object, source or evidence object
+
+bool EntityFits(const EntityRef& ref) {
+  if (!HasNonSpace(ref.name) || CodePoints(ref.name) > kMaxNameLength) return false;
+  if (!ref.external_id.empty() && CodePoints(ref.external_id) > kMaxExternalIdLength) return false;
+  return ref.lang.empty() || IsLanguageTag(ref.lang);
+}
+
+// A number the canonical JSON writes and the reader takes back as the same value within [0, max].
+bool NumberFits(double d, double max) { return std::isfinite(d) && !std::signbit(d) && d <= max; }
+
 }  // namespace
+
+bool FastCheckAssertion(const Assertion& a, const PredicateVocabulary& vocabulary, const ParseLimits& limits) {
+  if (!limits.fast_path || limits.max_depth < kCanonicalDepth) return false;
+  size_t bytes = 0;
+  for (const std::string* text : {&a.subject.name, &a.object.name, &a.predicate, &a.currency, &a.date, &a.period,
+                                  &a.source_uri, &a.source_title, &a.source_published, &a.evidence_text, &a.extractor,
+                                  &a.subject.external_id, &a.object.external_id, &a.subject.lang, &a.object.lang}) {
+    bytes += text->size();
+  }
+  if (bytes * 6 + kJsonOverhead > limits.max_line_bytes) return false;
+
+  if (!EntityFits(a.subject) || !EntityFits(a.object)) return false;
+  if (!IsPredicateName(a.predicate)) return false;
+  const PredicateInfo* info = vocabulary.Find(a.predicate);
+  if (info == nullptr && !limits.allow_new_predicates) return false;
+  if (info != nullptr) {
+    if (a.subject.type && !TypeAllowed(info->domain, *a.subject.type)) return false;
+    if (a.object.type && !TypeAllowed(info->range, *a.object.type)) return false;
+  }
+  if (a.amount && !NumberFits(*a.amount, kMaxAmount)) return false;
+  if (!a.currency.empty() && !IsCurrency(a.currency)) return false;
+  if (!a.date.empty() && !IsDate(a.date)) return false;
+  if (CodePoints(a.period) > kMaxPeriodLength) return false;
+  if (a.confidence && !NumberFits(*a.confidence, 1)) return false;
+  // The source's title and date are only written with its URI.
+  if (!a.source_uri.empty()) {
+    if (CodePoints(a.source_uri) > kMaxUriLength || CodePoints(a.source_title) > kMaxTitleLength) return false;
+    if (!a.source_published.empty() && !IsDate(a.source_published)) return false;
+  }
+  if (CodePoints(a.evidence_text) > kMaxEvidenceTextLength) return false;
+  for (const std::optional<int64_t>& offset : {a.evidence_start, a.evidence_end}) {
+    if (offset && (*offset < 0 || static_cast<double>(*offset) > kMaxOffset)) return false;
+  }
+  return CodePoints(a.extractor) <= kMaxExtractorLength;
+}
 
 std::optional<Assertion> FastParseAssertion(std::string_view line, const PredicateVocabulary& vocabulary,
                                             const ParseLimits& limits) {

@@ -21,6 +21,13 @@ namespace kg::schema {
 std::optional<Assertion> FastParseAssertion(std::string_view line, const PredicateVocabulary& vocabulary,
                                             const ParseLimits& limits);
 
+// The same rules for an Assertion built by another reader (N-Triples, CSV): true only when
+// ParseAssertionLine would accept ToCanonicalJson(assertion), checked on the fields directly instead of
+// through the JSON text. False means "not sure": the caller then runs that round trip, which accepts the
+// assertion after all or explains the error. Every text field must already be valid UTF-8. Tests hold it
+// to the round trip over every fixture and over assertions broken field by field.
+bool FastCheckAssertion(const Assertion& assertion, const PredicateVocabulary& vocabulary, const ParseLimits& limits);
+
 }  // namespace kg::schema
 
 #endif  // KG_SCHEMA_FAST_ASSERTION_PARSER_H_

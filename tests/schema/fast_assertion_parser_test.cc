@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <limits>
 #include <sstream>
 
 #include "schema/assertion_json.h"
+#include "schema/value_rules.h"
 #include "test_support.h"
 
 namespace kg::schema {
@@ -83,6 +87,129 @@ TEST(FastAssertionParserTest, DecodesEscapesLikeTheFullParser) {
   auto reference = ParseAssertionLine(line, PredicateVocabulary::Builtin(), FullParserOnly());
   ASSERT_TRUE(std::holds_alternative<Assertion>(reference));
   EXPECT_EQ(ToCanonicalJson(*quick), ToCanonicalJson(std::get<Assertion>(reference)));
+}
+
+// What the JSONL reader makes of an assertion's canonical JSON: the reference FastCheckAssertion must
+// never be more lenient than.
+bool RoundTripAccepts(const Assertion& a, const ParseLimits& limits) {
+  ParseLimits reference = limits;
+  reference.fast_path = false;
+  return std::holds_alternative<Assertion>(
+      ParseAssertionLine(ToCanonicalJson(a), PredicateVocabulary::Builtin(), reference));
+}
+
+TEST(FastCheckAssertionTest, PassesEveryValidFixture) {
+  std::ifstream in(kg::testing::SourcePath("tests/data/schema_fixtures/valid.jsonl"));
+  ASSERT_TRUE(in);
+  int lines = 0, fast = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    ++lines;
+    auto parsed = ParseAssertionLine(line, PredicateVocabulary::Builtin(), FullParserOnly());
+    ASSERT_TRUE(std::holds_alternative<Assertion>(parsed)) << line;
+    const Assertion& a = std::get<Assertion>(parsed);
+    ASSERT_TRUE(RoundTripAccepts(a, ParseLimits())) << line;
+    if (FastCheckAssertion(a, PredicateVocabulary::Builtin(), ParseLimits())) ++fast;
+  }
+  EXPECT_GE(lines, 30);
+  // Every fixture is valid and within the limits, so none has a reason to fall back.
+  EXPECT_EQ(fast, lines);
+}
+
+// Each case breaks (or stretches) one field of a valid assertion. Whatever the direct check says must
+// agree with the round trip through the JSONL reader; it may only fall back where the round trip
+// accepts, which costs time, never correctness.
+TEST(FastCheckAssertionTest, AgreesWithTheRoundTripFieldByField) {
+  struct Case {
+    const char* what;
+    std::function<void(Assertion*)> change;
+    bool valid;
+  };
+  const std::string big(1000, 'x');
+  const std::vector<Case> cases = {
+      {"as is", [](Assertion*) {}, true},
+      {"name of spaces", [](Assertion* a) { a->subject.name = " \t\u00a0"; }, false},
+      {"name of an ideographic space", [](Assertion* a) { a->object.name = "\u3000"; }, false},
+      {"empty name", [](Assertion* a) { a->object.name.clear(); }, false},
+      {"name of 1000 characters", [&](Assertion* a) { a->subject.name = big; }, true},
+      {"name of 1001 characters", [&](Assertion* a) { a->subject.name = big + "\u00e9"; }, false},
+      {"name with control characters", [](Assertion* a) { a->subject.name = "A\n\"B\"\x01"; }, true},
+      {"predicate not an identifier", [](Assertion* a) { a->predicate = "Invests-In"; }, false},
+      {"unknown predicate", [](Assertion* a) { a->predicate = "admires"; }, false},
+      {"subject type outside the domain", [](Assertion* a) { a->subject.type = EntityType::kCity; }, false},
+      {"object type outside the range", [](Assertion* a) { a->object.type = EntityType::kPerson; }, false},
+      {"types that fit", [](Assertion* a) { a->subject.type = EntityType::kOrganization; a->object.type = EntityType::kCountry; }, true},
+      {"bad language tag", [](Assertion* a) { a->subject.lang = "english"; }, false},
+      {"good language tag", [](Assertion* a) { a->subject.lang = "pt-BR"; }, true},
+      {"external id of 201 characters", [](Assertion* a) { a->object.external_id = std::string(201, 'Q'); }, false},
+      {"negative amount", [](Assertion* a) { a->amount = -1; }, false},
+      {"negative zero amount", [](Assertion* a) { a->amount = -0.0; }, true},
+      {"amount at the maximum", [](Assertion* a) { a->amount = kMaxAmount; }, true},
+      {"amount over the maximum", [](Assertion* a) { a->amount = std::nextafter(kMaxAmount, 2 * kMaxAmount); }, false},
+      {"infinite amount", [](Assertion* a) { a->amount = std::numeric_limits<double>::infinity(); }, false},
+      {"not-a-number amount", [](Assertion* a) { a->amount = std::nan(""); }, false},
+      {"lower-case currency", [](Assertion* a) { a->currency = "eur"; }, false},
+      {"month 13", [](Assertion* a) { a->date = "2024-13"; }, false},
+      {"period of 201 characters", [](Assertion* a) { a->period = std::string(201, 'p'); }, false},
+      {"confidence over one", [](Assertion* a) { a->confidence = 1.5; }, false},
+      {"source URI of 2049 characters", [](Assertion* a) { a->source_uri = "https://x/" + std::string(2039, 'u'); }, false},
+      {"title of 1001 characters without a URI", [&](Assertion* a) { a->source_uri.clear(); a->source_title = big + "t"; }, true},
+      {"title of 1001 characters", [&](Assertion* a) { a->source_title = big + "t"; }, false},
+      {"bad publication date", [](Assertion* a) { a->source_published = "May 2024"; }, false},
+      {"evidence of 10001 characters", [](Assertion* a) { a->evidence_text = std::string(10001, 'e'); }, false},
+      {"negative offset", [](Assertion* a) { a->evidence_start = -1; }, false},
+      {"largest offset", [](Assertion* a) { a->evidence_end = 9007199254740991; }, true},
+      {"offset past 2^53 - 1", [](Assertion* a) { a->evidence_end = 9007199254740992; }, false},
+      {"extractor of 201 characters", [](Assertion* a) { a->extractor = std::string(201, 'x'); }, false},
+  };
+  int fast = 0;
+  for (const Case& c : cases) {
+    Assertion a;
+    a.subject.name = "Airbus";
+    a.predicate = "invests_in";
+    a.object.name = "Germany";
+    a.amount = 2.5e8;
+    a.currency = "EUR";
+    a.date = "2024-05";
+    a.source_uri = "https://news.example/1";
+    a.source_title = "Airbus invests";
+    a.source_published = "2024-05-02";
+    a.evidence_text = "Airbus will invest 250 million euros in Germany.";
+    a.evidence_start = 0;
+    a.evidence_end = 48;
+    a.extractor = "test";
+    c.change(&a);
+    const bool reference = RoundTripAccepts(a, ParseLimits());
+    const bool quick = FastCheckAssertion(a, PredicateVocabulary::Builtin(), ParseLimits());
+    EXPECT_EQ(reference, c.valid) << c.what;
+    if (quick) {
+      ++fast;
+      EXPECT_TRUE(reference) << c.what << ": the direct check passed what the JSONL reader rejects";
+    }
+  }
+  int valid = 0;
+  for (const Case& c : cases) valid += c.valid ? 1 : 0;
+  EXPECT_EQ(fast, valid - 1);  // all the valid cases but the negative zero, which is left to the round trip
+}
+
+TEST(FastCheckAssertionTest, LeavesAssertionsNearTheLimitsToTheRoundTrip) {
+  Assertion a;
+  a.subject.name = "Airbus";
+  a.predicate = "invests_in";
+  a.object.name = "Germany";
+  a.evidence_text = std::string(9000, '\x01');  // valid, but six bytes each once escaped
+  ParseLimits small;
+  small.max_line_bytes = 50000;
+  EXPECT_FALSE(RoundTripAccepts(a, small));
+  EXPECT_FALSE(FastCheckAssertion(a, PredicateVocabulary::Builtin(), small));
+  ParseLimits shallow;
+  shallow.max_depth = 1;
+  a.evidence_text.clear();
+  a.subject.type = EntityType::kOrganization;
+  EXPECT_FALSE(RoundTripAccepts(a, shallow));
+  EXPECT_FALSE(FastCheckAssertion(a, PredicateVocabulary::Builtin(), shallow));
+  EXPECT_FALSE(FastCheckAssertion(a, PredicateVocabulary::Builtin(), FullParserOnly()));
+  EXPECT_TRUE(FastCheckAssertion(a, PredicateVocabulary::Builtin(), ParseLimits()));
 }
 
 }  // namespace

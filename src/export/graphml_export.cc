@@ -154,7 +154,7 @@ Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out) {
   using streamed::Edge;
   using streamed::Vertex;
   NodeCursor nodes(source);
-  EdgeCursor edges(source, /*keep_evidence=*/false);
+  EdgeCursor edges(source, KeptEvidence::kNone);
   // The edge cursor starts reading when it is built; its first edge waits while the nodes go out.
   ExportReport report;
   auto node = [&nodes](const Vertex& v) -> const Entity& {
@@ -190,7 +190,7 @@ Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out) {
   AddColumn<double, Edge>(&dp, "confidence", [](const Edge& e) { return DoubleText(e.edge->confidence); });
   AddColumn<std::string, Edge>(&dp, "sources", [](const Edge& e) {
     std::string text;
-    AppendStringsJson(&text, e.edge->sources);
+    AppendStringsJson(&text, e.edge->sources());
     return XmlText(text);
   });
   streamed::Graph graph(&nodes, &edges);

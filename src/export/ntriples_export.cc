@@ -17,7 +17,8 @@ namespace kg::exporter {
 namespace {
 
 constexpr size_t kFlushAt = 1 << 16;
-constexpr size_t kMaxCachedNames = 1 << 20;  // entity IRIs kept for edge ends; the cache starts over when full
+constexpr size_t kMaxCachedNames = 1 << 20;    // entity IRIs kept for edge ends; the cache starts over when full
+constexpr size_t kMaxCachedSources = 1 << 16;  // source terms, likewise
 
 bool IsAbsoluteIri(std::string_view iri) {
   std::string line = "<" + std::string(iri) + "> <a:b> <a:c> .";
@@ -25,53 +26,80 @@ bool IsAbsoluteIri(std::string_view iri) {
          std::holds_alternative<rdf::Triple>(rdf::ParseNTriplesLine(line));
 }
 
+// Terms that repeat on every edge (rdf: and vocab IRIs, predicate IRIs, entity IRIs, source terms) are
+// built once and appended from caches, so an edge costs appends and no allocation.
 class NTriplesWriter {
  public:
   NTriplesWriter(const store::RocksDb& db, std::ostream& out, const std::string& base)
-      : db_(db), out_(out), base_(base), vocab_(base + "vocab/") {
-    rdf_type_ = "<" + std::string(rdf::kRdf) + "type>";
+      : db_(db), out_(out), base_(base) {
+    const std::string rdf(rdf::kRdf);
+    rdf_type_ = "<" + rdf + "type>";
     label_ = "<" + std::string(rdf::kRdfs) + "label>";
+    statement_ = "<" + rdf + "Statement>";
+    rdf_subject_ = "<" + rdf + "subject>";
+    rdf_predicate_ = "<" + rdf + "predicate>";
+    rdf_object_ = "<" + rdf + "object>";
+    const std::string vocab = base + "vocab/";
+    amount_ = "<" + vocab + "amount>";
+    currency_ = "<" + vocab + "currency>";
+    date_ = "<" + vocab + "date>";
+    period_ = "<" + vocab + "period>";
+    evidence_count_ = "<" + vocab + "evidenceCount>";
+    source_ = "<" + vocab + "source>";
+    integer_type_ = "\"^^<" + std::string(rdf::kXsd) + "integer>";
+    buffer_.reserve(kFlushAt + 4096);
   }
 
   Status Node(const Entity& e) {
-    const std::string iri = EntityIri(e.name);
-    Write(iri, rdf_type_, "<" + base_ + "type/" + EntityTypeName(e.type) + ">");
-    Write(iri, label_, Plain(e.name));
+    // Edges refer to the entities the node pass has just written: remember their IRIs for them.
+    if (names_.size() >= kMaxCachedNames) names_.clear();
+    const std::string& iri = names_[e.id] = EntityIri(e.name);
+    term_.assign("<").append(base_).append("type/").append(EntityTypeName(e.type)).append(">");
+    Write(iri, rdf_type_, term_);
+    term_.clear();
+    rdf::AppendLiteral(&term_, e.name);
+    Write(iri, label_, term_);
     return MaybeFlush();
   }
 
   Status Edge(const ExportEdge& edge) {
+    // Starting over here, and only here, keeps the two IRIs below valid while the edge is written.
+    if (names_.size() >= kMaxCachedNames) names_.clear();
     auto s = EntityIriById(edge.fact.s);
     if (!s.ok()) return s.status();
     auto o = EntityIriById(edge.fact.o);
     if (!o.ok()) return o.status();
-    const std::string p = "<" + base_ + "predicate/" + rdf::EncodePredicateName(edge.predicate) + ">";
+    const std::string& p = PredicateIri(edge.fact.p, edge.predicate);
     // A fact's qualifier sets come one after another: the plain triple is written once, before the first.
     if (!started_ || !(edge.fact == last_)) {
-      Write(*s, p, *o);
+      Write(**s, p, **o);
       last_ = edge.fact;
       started_ = true;
     }
-    const std::string node = "_:q" + std::to_string(++statements_);
-    Write(node, rdf_type_, "<" + std::string(rdf::kRdf) + "Statement>");
-    Write(node, "<" + std::string(rdf::kRdf) + "subject>", *s);
-    Write(node, "<" + std::string(rdf::kRdf) + "predicate>", p);
-    Write(node, "<" + std::string(rdf::kRdf) + "object>", *o);
-    if (edge.amount) Write(node, Vocab("amount"), AmountLiteral(*edge.amount));
-    if (!edge.currency.empty()) Write(node, Vocab("currency"), Plain(edge.currency));
-    if (!edge.date.empty()) Write(node, Vocab("date"), DateLiteral(edge.date));
-    if (!edge.period.empty()) Write(node, Vocab("period"), Plain(edge.period));
-    Write(node, Vocab("evidenceCount"),
-           "\"" + std::to_string(edge.evidence_count) + "\"^^<" + std::string(rdf::kXsd) + "integer>");
-    for (const std::string& source : edge.sources) {
-      std::string term;
-      if (IsAbsoluteIri(source)) {
-        rdf::AppendIri(&term, source);
-      } else {
-        rdf::AppendLiteral(&term, source);  // not an IRI: kept as text, so that it comes back unchanged
-      }
-      Write(node, Vocab("source"), term);
+    node_.assign("_:q");
+    AppendDecimal(&node_, ++statements_);
+    Write(node_, rdf_type_, statement_);
+    Write(node_, rdf_subject_, **s);
+    Write(node_, rdf_predicate_, p);
+    Write(node_, rdf_object_, **o);
+    if (edge.amount) {
+      term_.clear();
+      AppendAmountLiteral(&term_, *edge.amount);
+      Write(node_, amount_, term_);
     }
+    if (!edge.currency.empty()) Write(node_, currency_, Plain(edge.currency));
+    if (!edge.date.empty()) {
+      Plain(edge.date);
+      const size_t n = edge.date.size();
+      term_.append("^^<").append(rdf::kXsd).append(n == 4 ? "gYear>" : n == 7 ? "gYearMonth>" : "date>");
+      Write(node_, date_, term_);
+    }
+    if (!edge.period.empty()) Write(node_, period_, Plain(edge.period));
+    term_.assign("\"");
+    AppendDecimal(&term_, edge.evidence_count);
+    term_.append(integer_type_);
+    Write(node_, evidence_count_, term_);
+    for (const std::string& source : edge.sources()) Write(node_, source_, SourceTerm(source));
     return MaybeFlush();
   }
 
@@ -86,62 +114,79 @@ class NTriplesWriter {
     return "<" + base_ + "entity/" + rdf::EncodeEntityName(name) + ">";
   }
 
-  Result<std::string> EntityIriById(store::EntityId id) {
+  Result<const std::string*> EntityIriById(store::EntityId id) {
     auto cached = names_.find(id);
-    if (cached != names_.end()) return cached->second;
+    if (cached != names_.end()) return &cached->second;
+    // Only when the node pass did not cover the entity (or the cache started over).
     auto record = store::ReadEntity(db_, id);
     if (!record.ok()) return record.status();
-    // Edges come in subject order, so subjects hit the cache at once; objects are spread out.
-    if (names_.size() >= kMaxCachedNames) names_.clear();
-    return names_[id] = EntityIri(record->entity.name);
+    return &(names_[id] = EntityIri(record->entity.name));
   }
 
-  std::string Vocab(const char* name) const { return "<" + vocab_ + name + ">"; }
+  const std::string& PredicateIri(store::PredicateId id, const std::string& name) {
+    auto cached = predicates_.find(id);
+    if (cached != predicates_.end()) return cached->second;
+    return predicates_[id] = "<" + base_ + "predicate/" + rdf::EncodePredicateName(name) + ">";
+  }
 
-  static std::string Plain(const std::string& text) {
-    std::string out;
-    rdf::AppendLiteral(&out, text);
-    return out;
+  // A source uri as an IRI when it is an absolute one, else as a literal so that it comes back
+  // unchanged. Sources repeat across edges, and deciding needs a parse, so the terms are cached.
+  const std::string& SourceTerm(const std::string& uri) {
+    auto cached = sources_.find(uri);
+    if (cached != sources_.end()) return cached->second;
+    std::string term;
+    if (IsAbsoluteIri(uri)) {
+      rdf::AppendIri(&term, uri);
+    } else {
+      rdf::AppendLiteral(&term, uri);
+    }
+    if (sources_.size() >= kMaxCachedSources) sources_.clear();
+    return sources_[uri] = std::move(term);
+  }
+
+  // `text` as a plain literal, in term_.
+  const std::string& Plain(const std::string& text) {
+    term_.clear();
+    rdf::AppendLiteral(&term_, text);
+    return term_;
+  }
+
+  static void AppendDecimal(std::string* out, uint64_t value) {
+    char digits[24];
+    out->append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
   }
 
   // Whole amounts are exact decimals ("1900000000"^^xsd:decimal); others are doubles in their
   // shortest round-trip form.
-  static std::string AmountLiteral(double amount) {
+  static void AppendAmountLiteral(std::string* out, double amount) {
     char digits[64];
-    if (amount == std::floor(amount) && std::fabs(amount) < 1e15) {
-      auto end = std::to_chars(digits, digits + sizeof(digits), static_cast<int64_t>(amount)).ptr;
-      return "\"" + std::string(digits, end) + "\"^^<" + std::string(rdf::kXsd) + "decimal>";
-    }
-    auto end = std::to_chars(digits, digits + sizeof(digits), amount).ptr;
-    return "\"" + std::string(digits, end) + "\"^^<" + std::string(rdf::kXsd) + "double>";
+    const bool whole = amount == std::floor(amount) && std::fabs(amount) < 1e15;
+    const char* end = whole ? std::to_chars(digits, digits + sizeof(digits), static_cast<int64_t>(amount)).ptr
+                            : std::to_chars(digits, digits + sizeof(digits), amount).ptr;
+    out->push_back('"');
+    out->append(digits, static_cast<size_t>(end - digits));
+    out->append("\"^^<").append(rdf::kXsd).append(whole ? "decimal>" : "double>");
   }
 
-  // kg dates are YYYY, YYYY-MM or YYYY-MM-DD: xsd:gYear, xsd:gYearMonth or xsd:date.
-  static std::string DateLiteral(const std::string& date) {
-    const char* type = date.size() == 4 ? "gYear" : date.size() == 7 ? "gYearMonth" : "date";
-    return Plain(date) + "^^<" + std::string(rdf::kXsd) + type + ">";
-  }
-
-  void Write(const std::string& s, const std::string& p, const std::string& o) {
-    buffer_ += s;
-    buffer_ += ' ';
-    buffer_ += p;
-    buffer_ += ' ';
-    buffer_ += o;
-    buffer_ += " .\n";
+  void Write(std::string_view s, std::string_view p, std::string_view o) {
+    buffer_.append(s).append(" ").append(p).append(" ").append(o).append(" .\n");
   }
 
   Status MaybeFlush() { return buffer_.size() >= kFlushAt ? Flush() : Status::Ok(); }
 
   const store::RocksDb& db_;
   std::ostream& out_;
-  std::string base_, vocab_;
-  std::string rdf_type_, label_;
+  std::string base_;
+  std::string rdf_type_, label_, statement_, rdf_subject_, rdf_predicate_, rdf_object_;
+  std::string amount_, currency_, date_, period_, evidence_count_, source_, integer_type_;
   std::string buffer_;
+  std::string node_, term_;  // scratch for the statement node and one object term
   uint64_t statements_ = 0;
   bool started_ = false;
   store::Triple last_;
   std::unordered_map<store::EntityId, std::string> names_;
+  std::unordered_map<store::PredicateId, std::string> predicates_;
+  std::unordered_map<std::string, std::string> sources_;
 };
 
 }  // namespace
@@ -161,7 +206,7 @@ Result<ExportReport> WriteNTriples(ExportSource& source, const std::string& base
   NodeCursor nodes(source);
   for (; nodes.Valid(); nodes.Next(), ++report.nodes) KG_RETURN_IF_ERROR(writer.Node(nodes.node()));
   KG_RETURN_IF_ERROR(nodes.status());
-  EdgeCursor edges(source, /*keep_evidence=*/false);
+  EdgeCursor edges(source, KeptEvidence::kNone);
   for (; edges.Valid(); edges.Next(), ++report.edges) KG_RETURN_IF_ERROR(writer.Edge(edges.edge()));
   KG_RETURN_IF_ERROR(edges.status());
   KG_RETURN_IF_ERROR(writer.Flush());

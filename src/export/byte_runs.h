@@ -71,6 +71,24 @@ inline size_t CsvPlainRun(std::string_view text) {
   return i;
 }
 
+// The length of the longest prefix of `text` with no byte below 0x20 other than tab, LF and CR, and no
+// 0xEF (which starts U+FFFE and U+FFFF): the bytes XML 1.0 text carries as they are.
+inline size_t XmlPlainRun(std::string_view text) {
+  using namespace byte_runs_internal;
+  const char* p = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t word = Load(p + i);
+    if (HasByteBelow(word, 0x20) | HasByte(word, 0xEF)) break;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF) break;
+  }
+  return i;
+}
+
 }  // namespace kg::exporter
 
 #endif  // KG_EXPORT_BYTE_RUNS_H_

@@ -3,6 +3,7 @@
 // period) carrying that set's evidence count and sources. The mapping, and why it reifies rather than
 // using n-ary nodes, are in schemas/rdf_mapping.md; IRIs follow rdf/iri_names.h. Memory is bounded by
 // the source's (one edge for a whole graph) plus small name caches.
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -10,23 +11,42 @@
 
 #include "export/exporters.h"
 #include "rdf/iri_names.h"
-#include "rdf/ntriples_parser.h"
 #include "store/store_reader.h"
+#include "text/utf8.h"
 
 namespace kg::exporter {
 namespace {
 
 constexpr size_t kFlushAt = 1 << 16;
-constexpr size_t kMaxCachedNames = 1 << 20;    // entity IRIs kept for edge ends; the cache starts over when full
-constexpr size_t kMaxCachedSources = 1 << 16;  // source terms, likewise
+constexpr size_t kMaxCachedNames = 1 << 20;  // entity IRIs kept for edge ends; the cache starts over when full
 
+// Whether `iri` reads as an absolute IRI in N-Triples: what the N-Triples parser accepts between '<' and
+// '>' without escapes (valid UTF-8, none of #x00-#x20 or <>"{}|^`\), starting with a scheme (a letter,
+// then letters, digits, '+', '-' or '.', then ':'). Checked here directly rather than by parsing a
+// line, because it runs for every source of every edge.
 bool IsAbsoluteIri(std::string_view iri) {
-  std::string line = "<" + std::string(iri) + "> <a:b> <a:c> .";
-  return iri.find_first_of(std::string_view("<>\"{}|^`\\ \t\n\r", 14)) == std::string_view::npos &&
-         std::holds_alternative<rdf::Triple>(rdf::ParseNTriplesLine(line));
+  static constexpr auto kForbidden = [] {
+    std::array<bool, 256> table{};
+    for (int i = 0; i <= 0x20; ++i) table[i] = true;
+    for (unsigned char x : std::string_view("<>\"{}|^`\\")) table[x] = true;
+    return table;
+  }();
+  auto alpha = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+  if (iri.empty() || !alpha(static_cast<unsigned char>(iri[0]))) return false;
+  size_t i = 1;
+  for (; i < iri.size() && iri[i] != ':'; ++i) {
+    const unsigned char c = static_cast<unsigned char>(iri[i]);
+    if (!alpha(c) && !digit(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  if (i == iri.size()) return false;
+  for (unsigned char c : iri) {
+    if (kForbidden[c]) return false;
+  }
+  return text::IsValidUtf8(iri);
 }
 
-// Terms that repeat on every edge (rdf: and vocab IRIs, predicate IRIs, entity IRIs, source terms) are
+// Terms that repeat on every edge (rdf: and vocab IRIs, predicate IRIs, entity IRIs) are
 // built once and appended from caches, so an edge costs appends and no allocation.
 class NTriplesWriter {
  public:
@@ -52,8 +72,7 @@ class NTriplesWriter {
 
   Status Node(const Entity& e) {
     // Edges refer to the entities the node pass has just written: remember their IRIs for them.
-    if (names_.size() >= kMaxCachedNames) names_.clear();
-    const std::string& iri = names_[e.id] = EntityIri(e.name);
+    const std::string& iri = CacheName(e.id, EntityIri(e.name));
     term_.assign("<").append(base_).append("type/").append(EntityTypeName(e.type)).append(">");
     Write(iri, rdf_type_, term_);
     term_.clear();
@@ -64,11 +83,13 @@ class NTriplesWriter {
 
   Status Edge(const ExportEdge& edge) {
     // Starting over here, and only here, keeps the two IRIs below valid while the edge is written.
-    if (names_.size() >= kMaxCachedNames) names_.clear();
+    if (other_names_.size() >= kMaxCachedNames) other_names_.clear();
     auto s = EntityIriById(edge.fact.s);
     if (!s.ok()) return s.status();
     auto o = EntityIriById(edge.fact.o);
     if (!o.ok()) return o.status();
+    s = EntityIriById(edge.fact.s);  // reading o may have grown the cache and moved s's name
+    if (!s.ok()) return s.status();
     const std::string& p = PredicateIri(edge.fact.p, edge.predicate);
     // A fact's qualifier sets come one after another: the plain triple is written once, before the first.
     if (!started_ || !(edge.fact == last_)) {
@@ -114,13 +135,26 @@ class NTriplesWriter {
     return "<" + base_ + "entity/" + rdf::EncodeEntityName(name) + ">";
   }
 
+  // Entity ids are dense from 1, so most names sit in a vector by id; ids past its bound go to a map
+  // that starts over when full (only at the start of an edge, see Edge()).
+  std::string& CacheName(store::EntityId id, std::string iri) {
+    if (id < kMaxCachedNames) {
+      if (id >= names_.size()) names_.resize(id + 1);
+      return names_[id] = std::move(iri);
+    }
+    return other_names_[id] = std::move(iri);
+  }
+
   Result<const std::string*> EntityIriById(store::EntityId id) {
-    auto cached = names_.find(id);
-    if (cached != names_.end()) return &cached->second;
-    // Only when the node pass did not cover the entity (or the cache started over).
+    if (id < names_.size() && !names_[id].empty()) return &names_[id];
+    if (id >= kMaxCachedNames) {
+      auto cached = other_names_.find(id);
+      if (cached != other_names_.end()) return &cached->second;
+    }
+    // Only when the node pass did not cover the entity.
     auto record = store::ReadEntity(db_, id);
     if (!record.ok()) return record.status();
-    return &(names_[id] = EntityIri(record->entity.name));
+    return &CacheName(id, EntityIri(record->entity.name));
   }
 
   const std::string& PredicateIri(store::PredicateId id, const std::string& name) {
@@ -130,18 +164,15 @@ class NTriplesWriter {
   }
 
   // A source uri as an IRI when it is an absolute one, else as a literal so that it comes back
-  // unchanged. Sources repeat across edges, and deciding needs a parse, so the terms are cached.
+  // unchanged; in term_.
   const std::string& SourceTerm(const std::string& uri) {
-    auto cached = sources_.find(uri);
-    if (cached != sources_.end()) return cached->second;
-    std::string term;
+    term_.clear();
     if (IsAbsoluteIri(uri)) {
-      rdf::AppendIri(&term, uri);
+      rdf::AppendIri(&term_, uri);
     } else {
-      rdf::AppendLiteral(&term, uri);
+      rdf::AppendLiteral(&term_, uri);
     }
-    if (sources_.size() >= kMaxCachedSources) sources_.clear();
-    return sources_[uri] = std::move(term);
+    return term_;
   }
 
   // `text` as a plain literal, in term_.
@@ -184,9 +215,9 @@ class NTriplesWriter {
   uint64_t statements_ = 0;
   bool started_ = false;
   store::Triple last_;
-  std::unordered_map<store::EntityId, std::string> names_;
+  std::vector<std::string> names_;                                // by entity id
+  std::unordered_map<store::EntityId, std::string> other_names_;  // ids from kMaxCachedNames on
   std::unordered_map<store::PredicateId, std::string> predicates_;
-  std::unordered_map<std::string, std::string> sources_;
 };
 
 }  // namespace

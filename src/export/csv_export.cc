@@ -23,9 +23,15 @@ class CsvWriter {
       return;
     }
     buffer_.push_back('"');
-    for (char c : text) {
-      if (c == '"') buffer_.push_back('"');
-      buffer_.push_back(c);
+    for (size_t start = 0;;) {
+      const size_t quote = text.find('"', start);
+      if (quote == std::string_view::npos) {
+        buffer_.append(text.substr(start));
+        break;
+      }
+      buffer_.append(text.substr(start, quote + 1 - start));  // the quote, doubled below
+      buffer_.push_back('"');
+      start = quote + 1;
     }
     buffer_.push_back('"');
   }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "export/byte_runs.h"
 #include "text/utf8.h"
@@ -180,6 +181,7 @@ class Scanner {
 
   // A JSON string, decoded into *out (replacing what it held), or checked and dropped when out is null.
   bool String(std::string* out) {
+    if (out == nullptr && Peek() == '"') return SkipString();
     if (!Consume('"')) return Fail("expected a string");
     const bool keep = out != nullptr;
     if (keep) out->clear();
@@ -225,6 +227,25 @@ class Scanner {
           return Fail("bad escape in a string");
       }
       if (keep) out->push_back(decoded);
+    }
+  }
+
+  // Steps over a string whose text no export needs: memchr to each quote, which ends the string unless
+  // an odd number of backslashes precedes it. Its escapes and bytes are not checked (the writer did);
+  // its end is.
+  bool SkipString() {
+    ++i_;  // '"'
+    while (true) {
+      const void* found = std::memchr(s_.data() + i_, '"', s_.size() - i_);
+      if (found == nullptr) {
+        i_ = s_.size();
+        return Fail("unterminated string");
+      }
+      const size_t quote = static_cast<const char*>(found) - s_.data();
+      size_t backslashes = 0;
+      while (quote - backslashes > i_ && s_[quote - backslashes - 1] == '\\') ++backslashes;
+      i_ = quote + 1;
+      if (backslashes % 2 == 0) return true;
     }
   }
 

@@ -37,7 +37,8 @@ struct EvidenceFields {
 };
 
 // Which fields a scan fills: all of them, or only those an edge's summary needs (amount, currency,
-// date, period, confidence and source_uri), leaving the others empty. Both check the whole line.
+// date, period, confidence and source_uri), leaving the others empty. Both check the line's structure;
+// a summary scan steps over the strings it does not keep without checking their escapes.
 enum class EvidenceScope { kAll, kSummary };
 
 // Reads `line`, a stored evidence value, into `*fields` (every field is overwritten). Returns Ok, or

@@ -41,6 +41,24 @@ void ExpectAgreement(const std::string& line) {
   EXPECT_EQ(f.evidence_start, a.evidence_start);
   EXPECT_EQ(f.evidence_end, a.evidence_end);
   EXPECT_EQ(f.extractor, a.extractor);
+
+  // A summary scan keeps the edge's fields and leaves the rest empty.
+  EvidenceFields summary;
+  summary.source_title = summary.evidence_text = summary.extractor = "stale";
+  summary.evidence_start = 3;
+  ASSERT_TRUE(ScanEvidenceFields(line, &summary, EvidenceScope::kSummary).ok());
+  EXPECT_EQ(summary.amount, a.amount);
+  EXPECT_EQ(summary.currency, a.currency);
+  EXPECT_EQ(summary.date, a.date);
+  EXPECT_EQ(summary.period, a.period);
+  EXPECT_EQ(summary.confidence, a.confidence);
+  EXPECT_EQ(summary.source_uri, a.source_uri);
+  EXPECT_EQ(summary.source_title, "");
+  EXPECT_EQ(summary.source_published, "");
+  EXPECT_EQ(summary.evidence_text, "");
+  EXPECT_FALSE(summary.evidence_start);
+  EXPECT_FALSE(summary.evidence_end);
+  EXPECT_EQ(summary.extractor, "");
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -155,8 +173,10 @@ TEST(EvidenceFieldsTest, EveryTruncationOfAValidLineIsCorrupt) {
   for (size_t n = 0; n < line.size(); ++n) {
     // A copy of exactly n bytes, so that a read past the end shows under the sanitizers.
     const std::string prefix = line.substr(0, n);
-    Status status = ScanEvidenceFields(prefix, &f);
-    EXPECT_EQ(status.code(), StatusCode::kDataLoss) << "prefix of " << n << " bytes was accepted";
+    for (EvidenceScope scope : {EvidenceScope::kAll, EvidenceScope::kSummary}) {
+      Status status = ScanEvidenceFields(prefix, &f, scope);
+      EXPECT_EQ(status.code(), StatusCode::kDataLoss) << "prefix of " << n << " bytes was accepted";
+    }
   }
 }
 

@@ -9,18 +9,20 @@
 namespace kg::exporter {
 namespace {
 
-// A whole-graph pass reads each block once: keeping the blocks out of the block cache spares the cache
-// churn (an insert and an eviction per block), and readahead turns the reads into large sequential ones.
 rocksdb::ReadOptions ScanOptions(bool whole_graph) {
-  rocksdb::ReadOptions options;
-  if (whole_graph) {
-    options.fill_cache = false;
-    options.readahead_size = 2 << 20;
-  }
-  return options;
+  return whole_graph ? WholeGraphScanOptions() : rocksdb::ReadOptions();
 }
 
 }  // namespace
+
+rocksdb::ReadOptions WholeGraphScanOptions() {
+  // A whole-graph pass reads each block once: keeping the blocks out of the block cache spares the
+  // cache churn (an insert and an eviction per block), and readahead makes the reads large.
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;
+  options.readahead_size = 2 << 20;
+  return options;
+}
 
 ExportSource::ExportSource(const store::RocksDb& db, const DiagramSelection& selection)
     : db_(db), selection_(selection), reader_(db), filter_(reader_, selection) {}

@@ -12,6 +12,7 @@
 #define KG_EXPORT_EXPORT_SOURCE_H_
 
 #include <rocksdb/iterator.h>
+#include <rocksdb/options.h>
 
 #include <cstdint>
 #include <memory>
@@ -63,6 +64,9 @@ struct ExportEdge {
 
 // What an EdgeCursor keeps of each piece of evidence besides the edge's summary.
 enum class KeptEvidence { kNone, kFields, kLines };
+
+// Read options for a pass over a whole column family: no block cache filling, large readahead.
+rocksdb::ReadOptions WholeGraphScanOptions();
 
 class ExportSource {
  public:

@@ -85,8 +85,9 @@ class Scanner {
     if (!Consume('}')) {
       while (true) {
         std::string_view key;
+        SkipSpace();
+        const size_t key_at = i_;  // errors about the field point at its name
         if (!Key(&key)) return false;
-        const size_t key_at = i_;
         const unsigned bit = TopLevelBit(key);
         if (bit == 0) return FailAt(key_at, "unknown field");
         if (seen & bit) return FailAt(key_at, "repeated field");
@@ -196,6 +197,7 @@ class Scanner {
         return true;
       }
       if (c != '\\') return Fail("control character in a string");
+      const size_t escape_at = i_;  // errors about an escape point at its backslash
       if (++i_ >= s_.size()) return Fail("unterminated string");
       const char e = s_[i_++];
       char decoded = 0;
@@ -211,20 +213,19 @@ class Scanner {
         case 'u': {
           uint32_t cp;
           if (!Hex4(&cp)) return false;
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("unpaired low surrogate");
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return FailAt(escape_at, "unpaired low surrogate");
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             uint32_t low = 0;
-            if (!Consume('\\') || !Consume('u')) return Fail("high surrogate without its low surrogate");
+            if (!Consume('\\') || !Consume('u')) return FailAt(escape_at, "high surrogate without its low surrogate");
             if (!Hex4(&low)) return false;
-            if (low < 0xDC00 || low > 0xDFFF) return Fail("high surrogate without its low surrogate");
+            if (low < 0xDC00 || low > 0xDFFF) return FailAt(escape_at, "high surrogate without its low surrogate");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
           if (keep) text::AppendUtf8(cp, out);
           continue;
         }
         default:
-          --i_;
-          return Fail("bad escape in a string");
+          return FailAt(escape_at, "bad escape in a string");
       }
       if (keep) out->push_back(decoded);
     }
@@ -305,10 +306,12 @@ class Scanner {
     unsigned seen = 0;
     while (true) {
       std::string_view key;
+      SkipSpace();
+      const size_t key_at = i_;
       if (!Key(&key)) return false;
       const unsigned bit = key == "uri" ? 1u : key == "title" ? 2u : key == "published" ? 4u : 0u;
-      if (bit == 0) return Fail("unknown source field");
-      if (seen & bit) return Fail("repeated source field");
+      if (bit == 0) return FailAt(key_at, "unknown source field");
+      if (seen & bit) return FailAt(key_at, "repeated source field");
       seen |= bit;
       if (!String(bit == 1u ? &f_->source_uri : Kept(bit == 2u ? &f_->source_title : &f_->source_published))) {
         return false;
@@ -327,10 +330,12 @@ class Scanner {
     unsigned seen = 0;
     while (true) {
       std::string_view key;
+      SkipSpace();
+      const size_t key_at = i_;
       if (!Key(&key)) return false;
       const unsigned bit = key == "text" ? 1u : key == "start" ? 2u : key == "end" ? 4u : 0u;
-      if (bit == 0) return Fail("unknown evidence field");
-      if (seen & bit) return Fail("repeated evidence field");
+      if (bit == 0) return FailAt(key_at, "unknown evidence field");
+      if (seen & bit) return FailAt(key_at, "repeated evidence field");
       seen |= bit;
       const bool ok = bit == 1u   ? String(Kept(&f_->evidence_text))
                       : bit == 2u ? Offset(all_ ? &f_->evidence_start : &dropped_offset_)

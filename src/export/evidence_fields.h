@@ -37,8 +37,9 @@ struct EvidenceFields {
 };
 
 // Which fields a scan fills: all of them, or only those an edge's summary needs (amount, currency,
-// date, period, confidence and source_uri), leaving the others empty. Both check the line's structure;
-// a summary scan steps over the strings it does not keep without checking their escapes.
+// date, period, confidence and source_uri), leaving the others empty. Both check the line's structure.
+// Strings that a scan does not keep (the subject, predicate and object always; the rest in a summary
+// scan) are stepped over to their closing quote without checking their escapes and bytes.
 enum class EvidenceScope { kAll, kSummary };
 
 // Reads `line`, a stored evidence value, into `*fields` (every field is overwritten). Returns Ok, or

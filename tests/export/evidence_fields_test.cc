@@ -134,19 +134,19 @@ TEST(EvidenceFieldsTest, CorruptLinesNameTheByteAndTheReason) {
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B"}x)"),
             "stored evidence is corrupt at byte 44: unexpected bytes after the object (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","colour":"red"})"),
-            "stored evidence is corrupt at byte 54: unknown field (run kg check)");
+            "stored evidence is corrupt at byte 44: unknown field (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","date":"1","date":"2"})"),
-            "stored evidence is corrupt at byte 56: repeated field (run kg check)");
+            "stored evidence is corrupt at byte 55: repeated field (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","object":"B"})"),
             "stored evidence is corrupt at byte 28: subject, predicate or object missing (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","period":"\x"})"),
             "stored evidence is corrupt at byte 54: bad escape in a string (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","period":"\ud83d"})"),
-            "stored evidence is corrupt at byte 59: high surrogate without its low surrogate (run kg check)");
+            "stored evidence is corrupt at byte 54: high surrogate without its low surrogate (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","period":"\ude00x"})"),
-            "stored evidence is corrupt at byte 59: unpaired low surrogate (run kg check)");
+            "stored evidence is corrupt at byte 54: unpaired low surrogate (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","period":"\u12G4"})"),
-            "stored evidence is corrupt at byte 57: bad hex digit in \\u escape (run kg check)");
+            "stored evidence is corrupt at byte 58: bad hex digit in \\u escape (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","amount":1e999})"),
             "stored evidence is corrupt at byte 53: number out of range (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","amount":01})"),
@@ -154,11 +154,11 @@ TEST(EvidenceFieldsTest, CorruptLinesNameTheByteAndTheReason) {
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","amount":1.})"),
             "stored evidence is corrupt at byte 55: expected a digit after '.' (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","evidence":{"start":1.5}})"),
-            "stored evidence is corrupt at byte 63: offset is not a whole number in range (run kg check)");
+            "stored evidence is corrupt at byte 64: offset is not a whole number in range (run kg check)");
   EXPECT_EQ(ErrorOf(R"({"subject":"A","predicate":"p","object":"B","source":{"url":"u"}})"),
-            "stored evidence is corrupt at byte 61: unknown source field (run kg check)");
-  EXPECT_EQ(ErrorOf("{\"subject\":\"A\nB\",\"predicate\":\"p\",\"object\":\"B\"}"),
-            "stored evidence is corrupt at byte 13: control character in a string (run kg check)");
+            "stored evidence is corrupt at byte 54: unknown source field (run kg check)");
+  EXPECT_EQ(ErrorOf("{\"subject\":\"A\",\"predicate\":\"p\",\"object\":\"B\",\"period\":\"A\nB\"}"),
+            "stored evidence is corrupt at byte 55: control character in a string (run kg check)");
   std::string deep = R"({"subject":)" + std::string(20, '[') + std::string(20, ']') + "}";
   EXPECT_EQ(ErrorOf(deep), "stored evidence is corrupt at byte 20: nested too deeply (run kg check)");
 }

@@ -8,7 +8,7 @@
 #
 # Options: --db DIR (default bench/out/db-10000000, which bench/run.sh --sizes 10000000 builds)
 #          --kg BIN (default: build the release preset and measure a private copy of build/release/kg)
-#          --runs R (default 3)   --formats F[,F…] (default jsonl,csv,node-link,graphml)
+#          --runs R (default 3)   --formats F[,F…] (default jsonl,csv,node-link,graphml,ntriples)
 #          --out DIR (where exports and results.md go; default bench/out/export)
 #          --edges N (the store's edge count, when known; spares the counting pass)
 # The store is opened read-only. Exports are deleted after each run; results go to DIR/results.md.
@@ -18,7 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 db=""
 kg=""
 runs=3
-formats="jsonl,csv,node-link,graphml"
+formats="jsonl,csv,node-link,graphml,ntriples"
 out="$root/bench/out/export"
 edges=""
 

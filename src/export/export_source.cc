@@ -2,10 +2,27 @@
 
 #include <algorithm>
 
+#include "export/field_text.h"
 #include "store/records.h"
 #include "store/store_reader.h"
 
 namespace kg::exporter {
+namespace {
+
+rocksdb::ReadOptions ScanOptions(bool whole_graph) {
+  return whole_graph ? WholeGraphScanOptions() : rocksdb::ReadOptions();
+}
+
+}  // namespace
+
+rocksdb::ReadOptions WholeGraphScanOptions() {
+  // A whole-graph pass reads each block once: keeping the blocks out of the block cache spares the
+  // cache churn (an insert and an eviction per block), and readahead makes the reads large.
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;
+  options.readahead_size = 2 << 20;
+  return options;
+}
 
 ExportSource::ExportSource(const store::RocksDb& db, const DiagramSelection& selection)
     : db_(db), selection_(selection), reader_(db), filter_(reader_, selection) {}
@@ -45,7 +62,7 @@ bool ExportSource::EntityAllowed(store::EntityId id) const {
 
 NodeCursor::NodeCursor(const ExportSource& source) : source_(source) {
   if (!source_.seeded_) {
-    it_.reset(source_.db_.db()->NewIterator(rocksdb::ReadOptions(), source_.db_.cf(store::kEntities)));
+    it_.reset(source_.db_.db()->NewIterator(ScanOptions(true), source_.db_.cf(store::kEntities)));
     it_->SeekToFirst();
   }
   Load();
@@ -89,9 +106,8 @@ void NodeCursor::Load() {
   status_ = store::FromRocks(it_->status(), "reading entities");
 }
 
-EdgeCursor::EdgeCursor(ExportSource& source, bool keep_evidence)
-    : source_(source), keep_evidence_(keep_evidence) {
-  it_.reset(source_.db_.db()->NewIterator(rocksdb::ReadOptions(), source_.db_.cf(store::kEvidence)));
+EdgeCursor::EdgeCursor(ExportSource& source, KeptEvidence kept) : source_(source), kept_(kept) {
+  it_.reset(source_.db_.db()->NewIterator(ScanOptions(!source_.seeded_), source_.db_.cf(store::kEvidence)));
   if (source_.seeded_) {
     if (!source_.subgraph_.facts.empty()) {
       fact_prefix_ = store::SpoKey(source_.subgraph_.facts[0].fact);
@@ -143,42 +159,84 @@ void EdgeCursor::Next() {
   status_ = store::FromRocks(it_->status(), "reading evidence");
 }
 
+namespace {
+
+// Puts `value` at `*count` in `pool`, reusing the storage an earlier edge left there.
+template <typename T, typename V>
+T& Keep(std::vector<T>* pool, size_t* count, V&& value) {
+  if (*count == pool->size()) pool->emplace_back();
+  T& slot = (*pool)[(*count)++];
+  slot = std::forward<V>(value);
+  return slot;
+}
+
+constexpr size_t kLinearSourceSearch = 16;  // sources an edge holds before the set takes over
+
+}  // namespace
+
+Status EdgeCursor::SetPredicate(store::PredicateId id) {
+  if (predicate_id_ == id) return Status::Ok();
+  auto predicate = source_.reader_.PredicateName(id);
+  if (!predicate.ok()) return predicate.status();
+  auto symmetric = source_.reader_.Symmetric(id);
+  if (!symmetric.ok()) return symmetric.status();
+  edge_.predicate = **predicate;
+  edge_.symmetric = *symmetric;
+  predicate_id_ = id;
+  return Status::Ok();
+}
+
+void EdgeCursor::AddSource(const std::string& uri) {
+  const auto begin = edge_.source_pool.begin();
+  const auto end = begin + static_cast<std::ptrdiff_t>(edge_.source_count);
+  if (edge_.source_count < kLinearSourceSearch) {
+    if (std::find(begin, end, uri) != end) return;
+  } else {
+    if (edge_sources_.empty()) edge_sources_.insert(begin, end);
+    if (!edge_sources_.insert(uri).second) return;
+  }
+  Keep(&edge_.source_pool, &edge_.source_count, uri);
+}
+
 // Reads the run of evidence that shares the current key's fact and qualifier hash, leaving it_ after it.
 Status EdgeCursor::ReadGroup() {
-  const std::string group_prefix(it_->key().data(), store::kTripleKeySize + 8);
+  group_prefix_.assign(it_->key().data(), store::kTripleKeySize + 8);
   edge_.fact = last_fact_;
   edge_.evidence_count = 0;
   edge_.confidence.reset();
   edge_.period.clear();
-  edge_.sources.clear();
-  edge_sources_.clear();
-  edge_.evidence.clear();
-  edge_.evidence_lines.clear();
-  auto predicate = source_.reader_.PredicateName(last_fact_.p);
-  if (!predicate.ok()) return predicate.status();
-  edge_.predicate = **predicate;
-  auto symmetric = source_.reader_.Symmetric(last_fact_.p);
-  if (!symmetric.ok()) return symmetric.status();
-  edge_.symmetric = *symmetric;
-  edge_.key = std::to_string(last_fact_.s) + ":" + edge_.predicate + ":" + std::to_string(last_fact_.o) + ":" +
-              std::to_string(group_ordinal_);
-  for (; it_->Valid() && it_->key().starts_with(group_prefix); it_->Next()) {
+  edge_.source_count = 0;
+  edge_.evidence_kept = 0;
+  edge_.lines_kept = 0;
+  if (!edge_sources_.empty()) edge_sources_.clear();
+  KG_RETURN_IF_ERROR(SetPredicate(last_fact_.p));
+  edge_.key.clear();
+  AppendUnsigned(&edge_.key, last_fact_.s);
+  edge_.key.push_back(':');
+  edge_.key.append(edge_.predicate);
+  edge_.key.push_back(':');
+  AppendUnsigned(&edge_.key, last_fact_.o);
+  edge_.key.push_back(':');
+  AppendUnsigned(&edge_.key, group_ordinal_);
+  for (; it_->Valid() && it_->key().starts_with(group_prefix_); it_->Next()) {
     const std::string_view value = it_->value().ToStringView();
-    auto parsed = store::DecodeEvidence(value);
-    if (!parsed.ok()) return parsed.status();
-    Assertion& a = *parsed;
+    EvidenceFields* fields = &scratch_;
+    if (kept_ == KeptEvidence::kFields) {
+      if (edge_.evidence_kept == edge_.evidence_pool.size()) edge_.evidence_pool.emplace_back();
+      fields = &edge_.evidence_pool[edge_.evidence_kept++];
+    }
+    Status scanned = ScanEvidenceFields(value, fields, fields == &scratch_ ? EvidenceScope::kSummary : EvidenceScope::kAll);
+    if (!scanned.ok()) return DataLoss("evidence of edge " + edge_.key + ": " + scanned.message());
+    const EvidenceFields& f = *fields;
     if (edge_.evidence_count++ == 0) {
-      edge_.amount = a.amount;
-      edge_.currency = a.currency;
-      edge_.date = a.date;
+      edge_.amount = f.amount;
+      edge_.currency = f.currency;
+      edge_.date = f.date;
     }
-    if (edge_.period.empty()) edge_.period = a.period;
-    if (a.confidence && (!edge_.confidence || *a.confidence > *edge_.confidence)) edge_.confidence = a.confidence;
-    if (!a.source_uri.empty() && edge_sources_.insert(a.source_uri).second) edge_.sources.push_back(a.source_uri);
-    if (keep_evidence_) {
-      edge_.evidence.push_back(std::move(a));
-      edge_.evidence_lines.emplace_back(value);
-    }
+    if (edge_.period.empty()) edge_.period = f.period;
+    if (f.confidence && (!edge_.confidence || *f.confidence > *edge_.confidence)) edge_.confidence = f.confidence;
+    if (!f.source_uri.empty()) AddSource(f.source_uri);
+    if (kept_ == KeptEvidence::kLines) Keep(&edge_.line_pool, &edge_.lines_kept, value);
   }
   return Status::Ok();
 }

@@ -12,14 +12,17 @@
 #define KG_EXPORT_EXPORT_SOURCE_H_
 
 #include <rocksdb/iterator.h>
+#include <rocksdb/options.h>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "export/evidence_fields.h"
 #include "graph/subgraph_selector.h"
 #include "kg/diagram.h"
 #include "kg/model.h"
@@ -29,6 +32,9 @@
 
 namespace kg::exporter {
 
+// One edge as the cursor holds it. The cursor reuses one ExportEdge, and the storage of its strings and
+// lists, from edge to edge, so that a warm whole-graph scan allocates nothing per edge: read the lists
+// through sources(), evidence() and evidence_lines(), which show only the current edge's part.
 struct ExportEdge {
   std::string key;               // "<subject id>:<predicate>:<object id>:<n>", n counting the fact's
                                  // qualifier sets in key order from 0: unique and stable per store
@@ -39,10 +45,28 @@ struct ExportEdge {
   std::optional<double> amount;
   std::string currency, date, period;
   std::optional<double> confidence;   // the highest any piece of evidence gives
-  std::vector<std::string> sources;   // distinct source uris, in key order
-  std::vector<Assertion> evidence;    // each piece, when the cursor keeps them
-  std::vector<std::string> evidence_lines;  // their canonical JSONL, when the cursor keeps them
+
+  // Distinct source uris, in key order.
+  std::span<const std::string> sources() const { return {source_pool.data(), source_count}; }
+  // Each piece of evidence, when the cursor keeps fields.
+  std::span<const EvidenceFields> evidence() const { return {evidence_pool.data(), evidence_kept}; }
+  // Each piece's canonical JSONL, when the cursor keeps lines.
+  std::span<const std::string> evidence_lines() const { return {line_pool.data(), lines_kept}; }
+
+  // The storage behind the spans above; only the first *_count / *_kept elements belong to this edge.
+  std::vector<std::string> source_pool;
+  size_t source_count = 0;
+  std::vector<EvidenceFields> evidence_pool;
+  size_t evidence_kept = 0;
+  std::vector<std::string> line_pool;
+  size_t lines_kept = 0;
 };
+
+// What an EdgeCursor keeps of each piece of evidence besides the edge's summary.
+enum class KeptEvidence { kNone, kFields, kLines };
+
+// Read options for a pass over a whole column family: no block cache filling, large readahead.
+rocksdb::ReadOptions WholeGraphScanOptions();
 
 class ExportSource {
  public:
@@ -90,11 +114,12 @@ class NodeCursor {
   Status status_;
 };
 
-// The edges, by subject, predicate, object and qualifier hash. With keep_evidence each edge carries
-// its evidence, decoded and as JSONL. Valid() is false at the end or on error; status() tells which.
+// The edges, by subject, predicate, object and qualifier hash. Each edge carries its evidence as fields
+// or as JSONL lines when `kept` asks for them. Valid() is false at the end or on error; status() tells
+// which (DataLoss for an evidence line that does not read).
 class EdgeCursor {
  public:
-  EdgeCursor(ExportSource& source, bool keep_evidence);
+  EdgeCursor(ExportSource& source, KeptEvidence kept);
   bool Valid() const { return valid_; }
   const ExportEdge& edge() const { return edge_; }
   void Next();
@@ -105,13 +130,20 @@ class EdgeCursor {
   bool Position();
   bool FactAllowed(const store::Triple& t) const;
   Status ReadGroup();
+  Status SetPredicate(store::PredicateId id);
+  void AddSource(const std::string& uri);
 
   ExportSource& source_;
-  bool keep_evidence_;
+  KeptEvidence kept_;
   std::unique_ptr<rocksdb::Iterator> it_;
   size_t fact_index_ = 0;        // selection: the fact it_ is in
   std::string fact_prefix_;      // selection: its spo key
-  std::unordered_set<std::string> edge_sources_;  // edge_.sources as a set: a fact may have many sources
+  std::string group_prefix_;     // the current edge's evidence key prefix
+  EvidenceFields scratch_;       // each piece, when the fields are not kept
+  std::optional<store::PredicateId> predicate_id_;  // whose name and symmetry edge_ holds
+  // The edge's sources as a set, filled only once it has many: most edges have one or two, and a
+  // linear search over those beats hashing each uri.
+  std::unordered_set<std::string> edge_sources_;
   bool started_ = false;
   store::Triple last_fact_;
   uint64_t group_ordinal_ = 0;

@@ -3,7 +3,10 @@
 #ifndef KG_EXPORT_FIELD_TEXT_H_
 #define KG_EXPORT_FIELD_TEXT_H_
 
+#include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/model.h"
@@ -15,10 +18,19 @@ namespace kg::exporter {
 void AppendNumber(std::string* out, double value);
 std::string NumberText(double value);
 
+// Decimal digits of `value`, as std::to_string writes them.
+void AppendUnsigned(std::string* out, uint64_t value);
+void AppendSigned(std::string* out, int64_t value);
+
+// `text` as a JSON string, byte for byte what schema::AppendJsonString writes (quotes, backslashes and
+// control characters escaped, UTF-8 copied), but copying runs of plain bytes at once: exports spend
+// much of their time here.
+void AppendJsonText(std::string* out, std::string_view text);
+
 // [["Spain","en"],["Espagne","fr"]]: each alias with its language ("" when unknown), as stored.
 void AppendAliasesJson(std::string* out, const std::vector<Alias>& aliases);
 // ["https://a.example/1","https://b.example/2"]
-void AppendStringsJson(std::string* out, const std::vector<std::string>& items);
+void AppendStringsJson(std::string* out, std::span<const std::string> items);
 
 }  // namespace kg::exporter
 

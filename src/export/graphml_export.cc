@@ -16,7 +16,10 @@
 #include <cmath>
 #include <functional>
 #include <iterator>
+#include <streambuf>
+#include <vector>
 
+#include "export/byte_runs.h"
 #include "export/exporters.h"
 #include "export/field_text.h"
 
@@ -104,6 +107,8 @@ namespace {
 // Text that XML 1.0 can carry: characters it forbids (C0 controls other than tab, LF and CR; U+FFFE,
 // U+FFFF) become U+FFFD. A CR survives in the file but XML readers turn it into LF.
 std::string XmlText(std::string_view text) {
+  // Most text has nothing to replace: find that out a word at a time and copy it whole.
+  if (XmlPlainRun(text) == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -120,6 +125,35 @@ std::string XmlText(std::string_view text) {
   }
   return out;
 }
+
+// A large buffer in front of the output stream. write_graphml makes several small insertions per
+// attribute; through this they are copies into memory, and the file stream sees 64 KiB writes.
+class BufferedSink : public std::streambuf {
+ public:
+  explicit BufferedSink(std::ostream& out) : out_(out), buffer_(1 << 16) { Reset(); }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Drain() ? 0 : -1; }
+
+ private:
+  void Reset() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  bool Drain() {
+    if (pptr() > pbase()) out_.write(pbase(), pptr() - pbase());
+    Reset();
+    return static_cast<bool>(out_);
+  }
+
+  std::ostream& out_;
+  std::vector<char> buffer_;
+};
 
 // One typed attribute of vertices or edges, read from the cursor's current element.
 template <typename Key, typename Value>
@@ -154,7 +188,7 @@ Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out) {
   using streamed::Edge;
   using streamed::Vertex;
   NodeCursor nodes(source);
-  EdgeCursor edges(source, /*keep_evidence=*/false);
+  EdgeCursor edges(source, KeptEvidence::kNone);
   // The edge cursor starts reading when it is built; its first edge waits while the nodes go out.
   ExportReport report;
   auto node = [&nodes](const Vertex& v) -> const Entity& {
@@ -190,15 +224,18 @@ Result<ExportReport> WriteGraphml(ExportSource& source, std::ostream& out) {
   AddColumn<double, Edge>(&dp, "confidence", [](const Edge& e) { return DoubleText(e.edge->confidence); });
   AddColumn<std::string, Edge>(&dp, "sources", [](const Edge& e) {
     std::string text;
-    AppendStringsJson(&text, e.edge->sources);
+    AppendStringsJson(&text, e.edge->sources());
     return XmlText(text);
   });
   streamed::Graph graph(&nodes, &edges);
+  BufferedSink sink(out);
+  std::ostream buffered(&sink);
   try {
-    boost::write_graphml(out, graph, streamed::VertexIndex(), dp, /*ordered_vertices=*/false);
+    boost::write_graphml(buffered, graph, streamed::VertexIndex(), dp, /*ordered_vertices=*/false);
   } catch (const std::exception& e) {
     return Internal(std::string("writing GraphML: ") + e.what());
   }
+  buffered.flush();
   KG_RETURN_IF_ERROR(nodes.status());
   KG_RETURN_IF_ERROR(edges.status());
   if (!out) return IoError("writing the GraphML export failed");

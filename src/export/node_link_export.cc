@@ -5,7 +5,6 @@
 
 #include "export/exporters.h"
 #include "export/field_text.h"
-#include "schema/assertion_json.h"
 
 namespace kg::exporter {
 namespace {
@@ -19,14 +18,14 @@ Status Flush(std::string* buffer, std::ostream& out) {
 }
 
 void AppendKey(std::string* out, std::string_view key) {
-  schema::AppendJsonString(out, key);
+  AppendJsonText(out, key);
   out->push_back(':');
 }
 
 void AppendStringField(std::string* out, std::string_view key, std::string_view value) {
   out->push_back(',');
   AppendKey(out, key);
-  schema::AppendJsonString(out, value);
+  AppendJsonText(out, value);
 }
 
 void AppendNumberField(std::string* out, std::string_view key, const std::optional<double>& value) {
@@ -41,7 +40,7 @@ void AppendNumberField(std::string* out, std::string_view key, const std::option
 
 void AppendNode(std::string* out, const Entity& e) {
   out->append("{\"id\":");
-  out->append(std::to_string(e.id));
+  AppendUnsigned(out, e.id);
   AppendStringField(out, "name", e.name);
   AppendStringField(out, "type", EntityTypeName(e.type));
   AppendStringField(out, "iso_code", e.iso_code);
@@ -53,21 +52,21 @@ void AppendNode(std::string* out, const Entity& e) {
 
 void AppendLink(std::string* out, const ExportEdge& edge) {
   out->append("{\"source\":");
-  out->append(std::to_string(edge.fact.s));
+  AppendUnsigned(out, edge.fact.s);
   out->append(",\"target\":");
-  out->append(std::to_string(edge.fact.o));
+  AppendUnsigned(out, edge.fact.o);
   AppendStringField(out, "key", edge.key);
   AppendStringField(out, "predicate", edge.predicate);
   out->append(edge.symmetric ? ",\"symmetric\":true" : ",\"symmetric\":false");
   out->append(",\"evidence_count\":");
-  out->append(std::to_string(edge.evidence_count));
+  AppendUnsigned(out, edge.evidence_count);
   AppendNumberField(out, "amount", edge.amount);
   AppendStringField(out, "currency", edge.currency);
   AppendStringField(out, "date", edge.date);
   AppendStringField(out, "period", edge.period);
   AppendNumberField(out, "confidence", edge.confidence);
   out->append(",\"sources\":");
-  AppendStringsJson(out, edge.sources);
+  AppendStringsJson(out, edge.sources());
   out->push_back('}');
 }
 
@@ -87,7 +86,7 @@ Result<ExportReport> WriteNodeLink(ExportSource& source, std::ostream& out) {
   }
   KG_RETURN_IF_ERROR(nodes.status());
   buffer.append("],\n\"links\":[");
-  EdgeCursor edges(source, /*keep_evidence=*/false);
+  EdgeCursor edges(source, KeptEvidence::kNone);
   for (; edges.Valid(); edges.Next()) {
     buffer.append(report.edges++ ? ",\n" : "\n");
     AppendLink(&buffer, edges.edge());
@@ -102,9 +101,9 @@ Result<ExportReport> WriteNodeLink(ExportSource& source, std::ostream& out) {
 Result<ExportReport> WriteJsonl(ExportSource& source, std::ostream& out) {
   ExportReport report;
   std::string buffer;
-  EdgeCursor edges(source, /*keep_evidence=*/true);
+  EdgeCursor edges(source, KeptEvidence::kLines);
   for (; edges.Valid(); edges.Next()) {
-    for (const std::string& line : edges.edge().evidence_lines) {
+    for (const std::string& line : edges.edge().evidence_lines()) {
       buffer.append(line);
       buffer.push_back('\n');
       ++report.evidence;

@@ -4,10 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <rocksdb/db.h>
 #include <set>
 #include <sstream>
 
 #include "kg/graph_store.h"
+#include "rdf/ntriples_parser.h"
+#include "store/rocks_db.h"
 #include "store/store_test_support.h"
 #include "test_support.h"
 
@@ -244,6 +247,89 @@ TEST_F(ExportTest, JsonlOfASelectionHoldsItsEvidence) {
   EXPECT_EQ(stats.entities, 2u);
   EXPECT_EQ(stats.facts, 1u);
   EXPECT_EQ(stats.evidence, 3u);
+}
+
+// A source uri goes out as an IRI exactly when the N-Triples reader takes it as one, and as a literal
+// otherwise, so that it reads back unchanged. The exporter decides without parsing; the parser decides
+// here, for uris on both sides of every rule.
+class NTriplesSourceTest : public testing::TempDirTest {};
+
+TEST_F(NTriplesSourceTest, SourcesAreIrisExactlyWhenTheReaderAcceptsThem) {
+  const std::vector<std::string> uris = {
+      "https://news.example/a1", "urn:isbn:0451450523", "mailto:desk@news.example", "a+b-c.d:x",
+      "news.example/no-scheme", "1http://x", "ht~tp://x", ":nothing", "http", "http://a b", "http://x/{y}",
+      "http://x/<y>", "http://x/a|b", "http://x/a^b", "http://x/a`b", "http://x/a\\b", "http://x/\"q\"",
+      "http://x/caf\u00e9", "http://x/\x01", "HTTP://X/Upper", "x:"};
+  std::string jsonl;
+  for (size_t i = 0; i < uris.size(); ++i) {
+    nlohmann::json line = {{"subject", "Source Test Co " + std::to_string(i)},
+                           {"predicate", "invests_in"},
+                           {"object", "Spain"},
+                           {"source", {{"uri", uris[i]}}}};
+    jsonl += line.dump() + "\n";
+  }
+  {
+    auto store = GraphStore::Open(Path("kg.db"), OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IngestReport report = testing::IngestText(**store, jsonl);
+    ASSERT_EQ(report.rejected, 0u);
+    ExportOptions options;
+    options.format = ExportFormat::kNTriples;
+    std::ostringstream out;
+    ExportStreams streams;
+    streams.out = &out;
+    auto exported = (*store)->Export(options, streams);
+    ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+    std::vector<rdf::Term> sources;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+      auto parsed = rdf::ParseNTriplesLine(line);
+      ASSERT_TRUE(std::holds_alternative<rdf::Triple>(parsed)) << line;
+      const auto& triple = std::get<rdf::Triple>(parsed);
+      if (triple.predicate.value == "https://kg.invalid/vocab/source") sources.push_back(triple.object);
+    }
+    ASSERT_EQ(sources.size(), uris.size());
+    for (const rdf::Term& term : sources) {
+      // The exporter's old rule, kept here as the definition: no IRI-excluded character, and a line with
+      // the uri as an IRI parses.
+      const std::string& uri = term.value;
+      const bool iri = uri.find_first_of(std::string_view("<>\"{}|^`\\ \t\n\r", 14)) == std::string::npos &&
+                       std::holds_alternative<rdf::Triple>(rdf::ParseNTriplesLine("<" + uri + "> <a:b> <a:c> ."));
+      EXPECT_EQ(term.kind == rdf::Term::Kind::kIri, iri) << uri;
+      EXPECT_NE(std::find(uris.begin(), uris.end(), uri), uris.end()) << uri;  // unchanged either way
+    }
+  }
+}
+
+TEST_F(ExportTest, CorruptEvidenceFailsTheExportWithDataLoss) {
+  store_.reset();
+  {
+    auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    std::unique_ptr<rocksdb::Iterator> it((*db)->db()->NewIterator(rocksdb::ReadOptions(), (*db)->cf(store::kEvidence)));
+    it->SeekToFirst();
+    ASSERT_TRUE(it->Valid());
+    const std::string key = it->key().ToString();
+    std::string value = it->value().ToString();
+    value.resize(value.size() / 2);  // cut mid-line
+    it.reset();
+    ASSERT_TRUE((*db)->db()->Put(rocksdb::WriteOptions(), (*db)->cf(store::kEvidence), key, value).ok());
+  }
+  auto reopened = GraphStore::Open(Path("kg.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  for (ExportFormat format : {ExportFormat::kNodeLink, ExportFormat::kGraphml, ExportFormat::kNTriples}) {
+    ExportOptions options;
+    options.format = format;
+    std::ostringstream out;
+    ExportStreams streams;
+    streams.out = &out;
+    auto report = (*reopened)->Export(options, streams);
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().code(), StatusCode::kDataLoss);
+    EXPECT_NE(report.status().message().find("stored evidence is corrupt at byte"), std::string::npos)
+        << report.status().message();
+    EXPECT_EQ(report.status().message().rfind("evidence of edge ", 0), 0u) << report.status().message();
+  }
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // rows end in CRLF. Lists (aliases, sources) are JSON arrays in one field.
 #include <string>
 
-#include "export/byte_runs.h"
+#include "text/byte_runs.h"
 #include "export/exporters.h"
 #include "export/field_text.h"
 
@@ -18,7 +18,7 @@ class CsvWriter {
   void Field(std::string_view text) {
     Separate();
     // Not find_first_of, which calls memchr once per byte of the field for its four characters.
-    if (CsvPlainRun(text) == text.size()) {
+    if (text::CsvPlainRun(text) == text.size()) {
       buffer_.append(text);
       return;
     }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "export/byte_runs.h"
+#include "text/byte_runs.h"
 #include "text/utf8.h"
 
 namespace kg::exporter {
@@ -145,7 +145,7 @@ class Scanner {
     SkipSpace();
     if (Peek() != '"') return Fail("expected a field name");
     const size_t start = i_ + 1;
-    const size_t end = start + JsonPlainRun(s_.substr(start));
+    const size_t end = start + text::JsonPlainRun(s_.substr(start));
     if (end < s_.size() && s_[end] == '"') {
       *key = s_.substr(start, end - start);
       i_ = end + 1;
@@ -188,7 +188,7 @@ class Scanner {
     if (keep) out->clear();
     while (true) {
       const size_t start = i_;
-      i_ += JsonPlainRun(s_.substr(i_));
+      i_ += text::JsonPlainRun(s_.substr(i_));
       if (keep) out->append(s_.data() + start, i_ - start);
       if (AtEnd()) return Fail("unterminated string");
       const char c = s_[i_];

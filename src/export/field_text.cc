@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "export/byte_runs.h"
+#include "schema/assertion_json.h"
 
 namespace kg::exporter {
 
@@ -23,32 +23,6 @@ std::string NumberText(double value) {
   return text;
 }
 
-void AppendJsonText(std::string* out, std::string_view text) {
-  static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  while (true) {
-    const size_t run = JsonPlainRun(text);
-    out->append(text.data(), run);
-    if (run == text.size()) break;
-    const unsigned char c = static_cast<unsigned char>(text[run]);
-    text.remove_prefix(run + 1);
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
-  }
-  out->push_back('"');
-}
-
 void AppendUnsigned(std::string* out, uint64_t value) {
   char digits[24];
   out->append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
@@ -64,9 +38,9 @@ void AppendAliasesJson(std::string* out, const std::vector<Alias>& aliases) {
   for (size_t i = 0; i < aliases.size(); ++i) {
     if (i) out->push_back(',');
     out->push_back('[');
-    AppendJsonText(out, aliases[i].name);
+    schema::AppendJsonString(out, aliases[i].name);
     out->push_back(',');
-    AppendJsonText(out, aliases[i].lang);
+    schema::AppendJsonString(out, aliases[i].lang);
     out->push_back(']');
   }
   out->push_back(']');
@@ -76,7 +50,7 @@ void AppendStringsJson(std::string* out, std::span<const std::string> items) {
   out->push_back('[');
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out->push_back(',');
-    AppendJsonText(out, items[i]);
+    schema::AppendJsonString(out, items[i]);
   }
   out->push_back(']');
 }

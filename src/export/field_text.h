@@ -22,10 +22,6 @@ std::string NumberText(double value);
 void AppendUnsigned(std::string* out, uint64_t value);
 void AppendSigned(std::string* out, int64_t value);
 
-// `text` as a JSON string, byte for byte what schema::AppendJsonString writes (quotes, backslashes and
-// control characters escaped, UTF-8 copied), but copying runs of plain bytes at once: exports spend
-// much of their time here.
-void AppendJsonText(std::string* out, std::string_view text);
 
 // [["Spain","en"],["Espagne","fr"]]: each alias with its language ("" when unknown), as stored.
 void AppendAliasesJson(std::string* out, const std::vector<Alias>& aliases);

@@ -19,7 +19,7 @@
 #include <streambuf>
 #include <vector>
 
-#include "export/byte_runs.h"
+#include "text/byte_runs.h"
 #include "export/exporters.h"
 #include "export/field_text.h"
 
@@ -108,7 +108,7 @@ namespace {
 // U+FFFF) become U+FFFD. A CR survives in the file but XML readers turn it into LF.
 std::string XmlText(std::string_view text) {
   // Most text has nothing to replace: find that out a word at a time and copy it whole.
-  if (XmlPlainRun(text) == text.size()) return std::string(text);
+  if (text::XmlPlainRun(text) == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

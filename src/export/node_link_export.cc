@@ -5,6 +5,7 @@
 
 #include "export/exporters.h"
 #include "export/field_text.h"
+#include "schema/assertion_json.h"
 
 namespace kg::exporter {
 namespace {
@@ -18,14 +19,14 @@ Status Flush(std::string* buffer, std::ostream& out) {
 }
 
 void AppendKey(std::string* out, std::string_view key) {
-  AppendJsonText(out, key);
+  schema::AppendJsonString(out, key);
   out->push_back(':');
 }
 
 void AppendStringField(std::string* out, std::string_view key, std::string_view value) {
   out->push_back(',');
   AppendKey(out, key);
-  AppendJsonText(out, value);
+  schema::AppendJsonString(out, value);
 }
 
 void AppendNumberField(std::string* out, std::string_view key, const std::optional<double>& value) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/assertion_json.h"
+#include "text/byte_runs.h"
 
 namespace kg::schema {
 namespace {
@@ -44,11 +45,17 @@ void AppendEntity(std::string* out, const EntityRef& e) {
 }  // namespace
 
 // JSON string escaping as nlohmann's dump() does it with ensure_ascii off: quotes, backslashes and
-// control characters are escaped, everything else (UTF-8 included) is copied.
+// control characters are escaped, everything else (UTF-8 included) is copied. Runs of plain bytes are
+// copied at once: ingest writes every line through here, and exports every string.
 void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  for (unsigned char c : s) {
+  while (true) {
+    const size_t run = text::JsonPlainRun(s);
+    out->append(s.data(), run);
+    if (run == s.size()) break;
+    const unsigned char c = static_cast<unsigned char>(s[run]);
+    s.remove_prefix(run + 1);
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -57,14 +64,10 @@ void AppendJsonString(std::string* out, std::string_view s) {
       case '\n': out->append("\\n"); break;
       case '\r': out->append("\\r"); break;
       case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+      default:  // another control character
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
     }
   }
   out->push_back('"');

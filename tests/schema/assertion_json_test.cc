@@ -160,5 +160,45 @@ TEST(CanonicalJsonTest, MatchesNlohmannDumpOnEveryValidFixture) {
   EXPECT_EQ(ToCanonicalJson(tricky), ReferenceCanonicalJson(tricky));
 }
 
+// AppendJsonString copies runs of plain bytes at once; it must escape exactly what a byte-by-byte writer
+// in nlohmann's style does, whatever byte comes where in the 8-byte words it reads.
+std::string JsonStringByteByByte(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+      out += c == '\b' ? "\\b" : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+TEST(AssertionJsonTest, JsonStringsEscapeEveryByteAtEveryPosition) {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string text = "0123456789abcdefghi";
+      text[at] = static_cast<char>(byte);
+      std::string out;
+      AppendJsonString(&out, text);
+      ASSERT_EQ(out, JsonStringByteByByte(text)) << "byte " << byte << " at " << at;
+    }
+  }
+  std::string out;
+  AppendJsonString(&out, "a\"b\\c\nd\x01");
+  EXPECT_EQ(out, R"("a\"b\\c\nd\u0001")");
+  out.clear();
+  AppendJsonString(&out, "");
+  EXPECT_EQ(out, "\"\"");
+}
+
 }  // namespace
 }  // namespace kg::schema

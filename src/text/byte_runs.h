@@ -1,17 +1,17 @@
-// Finding the end of a run of plain bytes, eight bytes at a time. The exporters spend much of their time
+// Finding the end of a run of plain bytes, eight bytes at a time. Writers of JSON, CSV and XML spend much of their time
 // walking text that needs nothing done to it (evidence text, titles, uris) to find the next byte that
 // does: a quote or backslash in JSON, a separator in CSV. These functions answer that with word-wide
 // bit tricks and fall back to a byte loop only for the last word, so the answer is exact. Pure and
 // thread-safe.
-#ifndef KG_EXPORT_BYTE_RUNS_H_
-#define KG_EXPORT_BYTE_RUNS_H_
+#ifndef KG_TEXT_BYTE_RUNS_H_
+#define KG_TEXT_BYTE_RUNS_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
-namespace kg::exporter {
+namespace kg::text {
 
 namespace byte_runs_internal {
 
@@ -89,6 +89,6 @@ inline size_t XmlPlainRun(std::string_view text) {
   return i;
 }
 
-}  // namespace kg::exporter
+}  // namespace kg::text
 
-#endif  // KG_EXPORT_BYTE_RUNS_H_
+#endif  // KG_TEXT_BYTE_RUNS_H_

@@ -1,12 +1,12 @@
 // The word-at-a-time run finders against a byte-by-byte definition, with every special byte at every
 // position of strings long enough to cover whole words and the tail.
-#include "export/byte_runs.h"
+#include "text/byte_runs.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace kg::exporter {
+namespace kg::text {
 namespace {
 
 template <typename Stop>
@@ -52,4 +52,4 @@ TEST(ByteRunsTest, StopAtTheFirstSpecialByteNotALaterOne) {
 }
 
 }  // namespace
-}  // namespace kg::exporter
+}  // namespace kg::text

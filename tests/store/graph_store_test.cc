@@ -339,5 +339,38 @@ TEST_F(GraphStoreTest, ReReportsAcrossUnitsOfAFreshLoadCountEveryPieceOfEvidence
   ExpectCheckPasses(*store);
 }
 
+TEST_F(GraphStoreTest, AFactBeyondTheCountTablesPackingFallsBackToTheStoreMidLoad) {
+  // The in-memory fact counts hold predicate ids below 4,096. A fresh load that meets more predicates
+  // than that goes on by reading spo, from the unit and the store, and must count the same.
+  std::string jsonl;
+  for (int i = 0; i < 4200; ++i) {
+    jsonl += R"({"subject":"Org A","predicate":"rel_)" + std::to_string(i) +
+             R"(","object":"Org B","source":{"uri":"https://news.example/)" + std::to_string(i) + "\"}}\n";
+  }
+  // Re-reports, from other sources, of facts under predicates counted in memory and beyond.
+  for (int i : {5, 4095, 4096, 4150, 4199, 5, 4150}) {
+    jsonl += R"({"subject":"Org A","predicate":"rel_)" + std::to_string(i) +
+             R"(","object":"Org B","source":{"uri":"https://again.example/)" + std::to_string(jsonl.size()) + "\"}}\n";
+  }
+  IngestOptions options;
+  options.allow_new_predicates = true;
+  options.lines_per_unit = 1000;
+  options.sst_min_entries = 1;
+  auto store = OpenStore();
+  IngestReport report = IngestText(*store, jsonl, options);
+  EXPECT_EQ(report.new_facts, 4200u);
+  EXPECT_EQ(report.merged, 7u);
+  StoreStats stats = StatsOf(*store);
+  EXPECT_EQ(stats.facts, 4200u);
+  EXPECT_EQ(stats.evidence, 4207u);
+  FactFilter filter;
+  filter.predicate = "rel_4150";
+  auto facts = store->ListFacts(filter);
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  ASSERT_EQ(facts->size(), 1u);
+  EXPECT_EQ((*facts)[0].evidence_count, 3u);
+  ExpectCheckPasses(*store);
+}
+
 }  // namespace
 }  // namespace kg

@@ -299,8 +299,18 @@ class Scanner {
     return true;
   }
 
-  bool Source() {
-    if (!Expect('{', "expected the source object")) return false;
+  // A nested object of up to three known members, each at most once, and the messages for its faults.
+  struct Members {
+    const char* not_object;
+    const char* unknown;
+    const char* repeated;
+    std::string_view names[3];
+  };
+
+  // Reads an object whose members are among `members`, handing each value to read(index of its name).
+  template <typename Read>
+  bool Object(const Members& members, Read read) {
+    if (!Expect('{', members.not_object)) return false;
     SkipSpace();
     if (Consume('}')) return true;
     unsigned seen = 0;
@@ -309,13 +319,12 @@ class Scanner {
       SkipSpace();
       const size_t key_at = i_;
       if (!Key(&key)) return false;
-      const unsigned bit = key == "uri" ? 1u : key == "title" ? 2u : key == "published" ? 4u : 0u;
-      if (bit == 0) return FailAt(key_at, "unknown source field");
-      if (seen & bit) return FailAt(key_at, "repeated source field");
-      seen |= bit;
-      if (!String(bit == 1u ? &f_->source_uri : Kept(bit == 2u ? &f_->source_title : &f_->source_published))) {
-        return false;
-      }
+      int member = 0;
+      while (member < 3 && members.names[member] != key) ++member;
+      if (member == 3) return FailAt(key_at, members.unknown);
+      if (seen & (1u << member)) return FailAt(key_at, members.repeated);
+      seen |= 1u << member;
+      if (!read(member)) return false;
       SkipSpace();
       if (Consume(',')) continue;
       if (Consume('}')) return true;
@@ -323,29 +332,22 @@ class Scanner {
     }
   }
 
+  bool Source() {
+    static constexpr Members kSourceMembers = {"expected the source object", "unknown source field",
+                                               "repeated source field", {"uri", "title", "published"}};
+    return Object(kSourceMembers, [&](int member) {
+      return String(member == 0 ? &f_->source_uri : Kept(member == 1 ? &f_->source_title : &f_->source_published));
+    });
+  }
+
   bool Evidence() {
-    if (!Expect('{', "expected the evidence object")) return false;
-    SkipSpace();
-    if (Consume('}')) return true;
-    unsigned seen = 0;
-    while (true) {
-      std::string_view key;
-      SkipSpace();
-      const size_t key_at = i_;
-      if (!Key(&key)) return false;
-      const unsigned bit = key == "text" ? 1u : key == "start" ? 2u : key == "end" ? 4u : 0u;
-      if (bit == 0) return FailAt(key_at, "unknown evidence field");
-      if (seen & bit) return FailAt(key_at, "repeated evidence field");
-      seen |= bit;
-      const bool ok = bit == 1u   ? String(Kept(&f_->evidence_text))
-                      : bit == 2u ? Offset(all_ ? &f_->evidence_start : &dropped_offset_)
-                                  : Offset(all_ ? &f_->evidence_end : &dropped_offset_);
-      if (!ok) return false;
-      SkipSpace();
-      if (Consume(',')) continue;
-      if (Consume('}')) return true;
-      return Fail("expected ',' or '}'");
-    }
+    static constexpr Members kEvidenceMembers = {"expected the evidence object", "unknown evidence field",
+                                                 "repeated evidence field", {"text", "start", "end"}};
+    return Object(kEvidenceMembers, [&](int member) {
+      return member == 0   ? String(Kept(&f_->evidence_text))
+             : member == 1 ? Offset(all_ ? &f_->evidence_start : &dropped_offset_)
+                           : Offset(all_ ? &f_->evidence_end : &dropped_offset_);
+    });
   }
 
   // Any JSON value, checked and dropped: the subject and object, which no export reads from here.

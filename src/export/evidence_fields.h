@@ -14,27 +14,16 @@
 #include <string>
 #include <string_view>
 
+#include "kg/model.h"
 #include "kg/status.h"
 
 namespace kg::exporter {
 
-// The fields of one piece of evidence that the export formats print, with the meaning of the
-// Assertion fields of the same names. Missing fields are empty or nullopt. Reusing one object across
-// lines keeps the strings' storage, so a warm scan allocates nothing.
-struct EvidenceFields {
-  std::optional<double> amount;
-  std::string currency;
-  std::string date;
-  std::string period;
-  std::optional<double> confidence;
-  std::string source_uri;
-  std::string source_title;
-  std::string source_published;
-  std::string evidence_text;
-  std::optional<int64_t> evidence_start;
-  std::optional<int64_t> evidence_end;
-  std::string extractor;
-};
+// The fields of one piece of evidence that the export formats print: an Assertion whose subject,
+// predicate and object a scan leaves empty (exports take those from the evidence key), and whose other
+// fields are missing when empty or nullopt. Reusing one object across lines keeps the strings' storage,
+// so a warm scan allocates nothing.
+using EvidenceFields = Assertion;
 
 // Which fields a scan fills: all of them, or only those an edge's summary needs (amount, currency,
 // date, period, confidence and source_uri), leaving the others empty. Both check the line's structure.

@@ -1,19 +1,10 @@
 #include "export/export_source.h"
 
-#include <algorithm>
-
-#include "export/field_text.h"
+#include "export/edge_reader.h"
 #include "store/records.h"
 #include "store/store_reader.h"
 
 namespace kg::exporter {
-namespace {
-
-rocksdb::ReadOptions ScanOptions(bool whole_graph) {
-  return whole_graph ? WholeGraphScanOptions() : rocksdb::ReadOptions();
-}
-
-}  // namespace
 
 rocksdb::ReadOptions WholeGraphScanOptions() {
   // A whole-graph pass reads each block once: keeping the blocks out of the block cache spares the
@@ -62,7 +53,7 @@ bool ExportSource::EntityAllowed(store::EntityId id) const {
 
 NodeCursor::NodeCursor(const ExportSource& source) : source_(source) {
   if (!source_.seeded_) {
-    it_.reset(source_.db_.db()->NewIterator(ScanOptions(true), source_.db_.cf(store::kEntities)));
+    it_.reset(source_.db_.db()->NewIterator(WholeGraphScanOptions(), source_.db_.cf(store::kEntities)));
     it_->SeekToFirst();
   }
   Load();
@@ -106,139 +97,63 @@ void NodeCursor::Load() {
   status_ = store::FromRocks(it_->status(), "reading entities");
 }
 
-EdgeCursor::EdgeCursor(ExportSource& source, KeptEvidence kept) : source_(source), kept_(kept) {
-  it_.reset(source_.db_.db()->NewIterator(ScanOptions(!source_.seeded_), source_.db_.cf(store::kEvidence)));
-  if (source_.seeded_) {
-    if (!source_.subgraph_.facts.empty()) {
-      fact_prefix_ = store::SpoKey(source_.subgraph_.facts[0].fact);
-      it_->Seek(fact_prefix_);
-    }
-  } else {
-    it_->SeekToFirst();
-  }
+EdgeCursor::EdgeCursor(ExportSource& source, KeptEvidence kept)
+    : names_(source.db()), reader_(std::make_unique<EdgeReader>(source, kept, names_)), batches_(kBatches) {
+  thread_ = std::thread([this] { ReadAhead(); });
   Next();
 }
 
-bool EdgeCursor::Position() {
-  if (!source_.seeded_) return it_->Valid();
-  const auto& facts = source_.subgraph_.facts;
-  while (fact_index_ < facts.size()) {
-    if (it_->Valid() && it_->key().starts_with(fact_prefix_)) return true;
-    if (!it_->status().ok()) return false;
-    if (++fact_index_ == facts.size()) break;
-    fact_prefix_ = store::SpoKey(facts[fact_index_].fact);
-    it_->Seek(fact_prefix_);
-  }
-  return false;
+EdgeCursor::~EdgeCursor() {
+  stop_.store(true, std::memory_order_release);
+  free_.release();  // wakes the thread if it waits for a batch; it then sees stop_
+  thread_.join();
 }
 
-bool EdgeCursor::FactAllowed(const store::Triple& t) const {
-  if (source_.seeded_) return true;  // the selection has applied the filters
-  return source_.filter_.PredicateAllowed(t.p) && source_.EntityAllowed(t.s) && source_.EntityAllowed(t.o);
+void EdgeCursor::ReadAhead() {
+  for (size_t n = 0;; ++n) {
+    free_.acquire();
+    if (stop_.load(std::memory_order_acquire)) return;
+    Batch& batch = batches_[n % kBatches];
+    batch.count = 0;
+    for (; batch.count < kBatchEdges; ++batch.count) {
+      if (batch.count == batch.edges.size()) batch.edges.emplace_back();
+      if (!reader_->Next(&batch.edges[batch.count])) break;
+    }
+    batch.last = batch.count < kBatchEdges;
+    if (batch.last) batch.status = reader_->status();
+    full_.release();
+    if (batch.last) return;
+  }
 }
 
 void EdgeCursor::Next() {
   valid_ = false;
-  if (!status_.ok()) return;
-  while (Position()) {
-    const std::string_view key = it_->key().ToStringView();
-    const store::Triple t = store::DecodeEvidenceTriple(key);
-    if (!FactAllowed(t)) {
-      it_->Next();
-      continue;
+  if (current_ != nullptr) {
+    if (++index_ < current_->count) {
+      edge_ = &current_->edges[index_];
+      valid_ = true;
+      return;
     }
-    group_ordinal_ = started_ && t == last_fact_ ? group_ordinal_ + 1 : 0;
-    started_ = true;
-    last_fact_ = t;
-    status_ = ReadGroup();
-    if (!status_.ok()) return;
-    if (source_.filter_.restricts_dates() && !source_.filter_.DateAllowed(edge_.date)) continue;
+    if (current_->last) {
+      status_ = current_->status;
+      ended_ = true;
+    } else {
+      free_.release();
+    }
+    current_ = nullptr;
+  }
+  if (ended_) return;
+  full_.acquire();
+  current_ = &batches_[taken_++ % kBatches];
+  index_ = 0;
+  if (current_->count > 0) {
+    edge_ = &current_->edges[0];
     valid_ = true;
     return;
   }
-  status_ = store::FromRocks(it_->status(), "reading evidence");
-}
-
-namespace {
-
-// Puts `value` at `*count` in `pool`, reusing the storage an earlier edge left there.
-template <typename T, typename V>
-T& Keep(std::vector<T>* pool, size_t* count, V&& value) {
-  if (*count == pool->size()) pool->emplace_back();
-  T& slot = (*pool)[(*count)++];
-  slot = std::forward<V>(value);
-  return slot;
-}
-
-constexpr size_t kLinearSourceSearch = 16;  // sources an edge holds before the set takes over
-
-}  // namespace
-
-Status EdgeCursor::SetPredicate(store::PredicateId id) {
-  if (predicate_id_ == id) return Status::Ok();
-  auto predicate = source_.reader_.PredicateName(id);
-  if (!predicate.ok()) return predicate.status();
-  auto symmetric = source_.reader_.Symmetric(id);
-  if (!symmetric.ok()) return symmetric.status();
-  edge_.predicate = **predicate;
-  edge_.symmetric = *symmetric;
-  predicate_id_ = id;
-  return Status::Ok();
-}
-
-void EdgeCursor::AddSource(const std::string& uri) {
-  const auto begin = edge_.source_pool.begin();
-  const auto end = begin + static_cast<std::ptrdiff_t>(edge_.source_count);
-  if (edge_.source_count < kLinearSourceSearch) {
-    if (std::find(begin, end, uri) != end) return;
-  } else {
-    if (edge_sources_.empty()) edge_sources_.insert(begin, end);
-    if (!edge_sources_.insert(uri).second) return;
-  }
-  Keep(&edge_.source_pool, &edge_.source_count, uri);
-}
-
-// Reads the run of evidence that shares the current key's fact and qualifier hash, leaving it_ after it.
-Status EdgeCursor::ReadGroup() {
-  group_prefix_.assign(it_->key().data(), store::kTripleKeySize + 8);
-  edge_.fact = last_fact_;
-  edge_.evidence_count = 0;
-  edge_.confidence.reset();
-  edge_.period.clear();
-  edge_.source_count = 0;
-  edge_.evidence_kept = 0;
-  edge_.lines_kept = 0;
-  if (!edge_sources_.empty()) edge_sources_.clear();
-  KG_RETURN_IF_ERROR(SetPredicate(last_fact_.p));
-  edge_.key.clear();
-  AppendUnsigned(&edge_.key, last_fact_.s);
-  edge_.key.push_back(':');
-  edge_.key.append(edge_.predicate);
-  edge_.key.push_back(':');
-  AppendUnsigned(&edge_.key, last_fact_.o);
-  edge_.key.push_back(':');
-  AppendUnsigned(&edge_.key, group_ordinal_);
-  for (; it_->Valid() && it_->key().starts_with(group_prefix_); it_->Next()) {
-    const std::string_view value = it_->value().ToStringView();
-    EvidenceFields* fields = &scratch_;
-    if (kept_ == KeptEvidence::kFields) {
-      if (edge_.evidence_kept == edge_.evidence_pool.size()) edge_.evidence_pool.emplace_back();
-      fields = &edge_.evidence_pool[edge_.evidence_kept++];
-    }
-    Status scanned = ScanEvidenceFields(value, fields, fields == &scratch_ ? EvidenceScope::kSummary : EvidenceScope::kAll);
-    if (!scanned.ok()) return DataLoss("evidence of edge " + edge_.key + ": " + scanned.message());
-    const EvidenceFields& f = *fields;
-    if (edge_.evidence_count++ == 0) {
-      edge_.amount = f.amount;
-      edge_.currency = f.currency;
-      edge_.date = f.date;
-    }
-    if (edge_.period.empty()) edge_.period = f.period;
-    if (f.confidence && (!edge_.confidence || *f.confidence > *edge_.confidence)) edge_.confidence = f.confidence;
-    if (!f.source_uri.empty()) AddSource(f.source_uri);
-    if (kept_ == KeptEvidence::kLines) Keep(&edge_.line_pool, &edge_.lines_kept, value);
-  }
-  return Status::Ok();
+  status_ = current_->status;  // the last batch, empty
+  ended_ = true;
+  current_ = nullptr;
 }
 
 }  // namespace kg::exporter

@@ -5,21 +5,24 @@
 // An edge is one qualifier set of a fact: the run of evidence keys that share subject, predicate,
 // object and qualifier hash (see schemas/store_layout.md), which the evidence column family keeps
 // together in key order. So a whole-graph export is two sequential scans (entities, then evidence) and
-// holds one entity and one edge at a time. A selection with seeds holds its entity ids and facts.
+// holds one entity and a few batches of edges at a time. A selection with seeds holds its entity ids and facts.
 //
-// An ExportSource borrows the RocksDb and must outlive its cursors. Not thread-safe.
+// An ExportSource borrows the RocksDb and must outlive its cursors. Not thread-safe: its cursors are
+// used from one thread (an EdgeCursor's read-ahead thread only reads the source's fixed filters).
 #ifndef KG_EXPORT_EXPORT_SOURCE_H_
 #define KG_EXPORT_EXPORT_SOURCE_H_
 
 #include <rocksdb/iterator.h>
 #include <rocksdb/options.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <semaphore>
 #include <span>
 #include <string>
-#include <unordered_set>
+#include <thread>
 #include <vector>
 
 #include "export/evidence_fields.h"
@@ -32,8 +35,8 @@
 
 namespace kg::exporter {
 
-// One edge as the cursor holds it. The cursor reuses one ExportEdge, and the storage of its strings and
-// lists, from edge to edge, so that a warm whole-graph scan allocates nothing per edge: read the lists
+// One edge as the cursor holds it. The cursor reuses the ExportEdges of its batches, and the storage of
+// their strings and lists, so that a warm whole-graph scan allocates nothing per edge: read the lists
 // through sources(), evidence() and evidence_lines(), which show only the current edge's part.
 struct ExportEdge {
   std::string key;               // "<subject id>:<predicate>:<object id>:<n>", n counting the fact's
@@ -81,7 +84,7 @@ class ExportSource {
 
  private:
   friend class NodeCursor;
-  friend class EdgeCursor;
+  friend class EdgeReader;
 
   bool EntityAllowed(store::EntityId id) const;
 
@@ -114,41 +117,57 @@ class NodeCursor {
   Status status_;
 };
 
+class EdgeReader;
+
 // The edges, by subject, predicate, object and qualifier hash. Each edge carries its evidence as fields
 // or as JSONL lines when `kept` asks for them. Valid() is false at the end or on error; status() tells
 // which (DataLoss for an evidence line that does not read).
+//
+// The cursor reads ahead on a thread of its own, which starts when the cursor is built: reading the
+// store and scanning the evidence lines are about half of an export's CPU time, and this way they run
+// beside the exporter's formatting and writing. The thread fills batches of edges, at most a few
+// batches ahead, so memory stays constant whatever the graph's size. edge() stays valid until the
+// next call to Next().
 class EdgeCursor {
  public:
   EdgeCursor(ExportSource& source, KeptEvidence kept);
+  ~EdgeCursor();
+  EdgeCursor(const EdgeCursor&) = delete;
+  EdgeCursor& operator=(const EdgeCursor&) = delete;
+
   bool Valid() const { return valid_; }
-  const ExportEdge& edge() const { return edge_; }
+  const ExportEdge& edge() const { return *edge_; }
   void Next();
   const Status& status() const { return status_; }
 
  private:
-  // Puts it_ on the next evidence key in scope, moving to the next selected fact when one ends.
-  bool Position();
-  bool FactAllowed(const store::Triple& t) const;
-  Status ReadGroup();
-  Status SetPredicate(store::PredicateId id);
-  void AddSource(const std::string& uri);
+  static constexpr size_t kBatches = 4;
+  static constexpr size_t kBatchEdges = 64;
 
-  ExportSource& source_;
-  KeptEvidence kept_;
-  std::unique_ptr<rocksdb::Iterator> it_;
-  size_t fact_index_ = 0;        // selection: the fact it_ is in
-  std::string fact_prefix_;      // selection: its spo key
-  std::string group_prefix_;     // the current edge's evidence key prefix
-  EvidenceFields scratch_;       // each piece, when the fields are not kept
-  std::optional<store::PredicateId> predicate_id_;  // whose name and symmetry edge_ holds
-  // The edge's sources as a set, filled only once it has many: most edges have one or two, and a
-  // linear search over those beats hashing each uri.
-  std::unordered_set<std::string> edge_sources_;
-  bool started_ = false;
-  store::Triple last_fact_;
-  uint64_t group_ordinal_ = 0;
+  struct Batch {
+    std::vector<ExportEdge> edges;  // the first `count` are this batch's; the rest keep their storage
+    size_t count = 0;
+    bool last = false;              // the reader has ended: `status` says how
+    Status status;
+  };
+
+  // The read-ahead thread: fills free batches in turn until the reader ends or the cursor goes.
+  void ReadAhead();
+
+  store::IndexReader names_;             // the read-ahead thread's own, for predicate names
+  std::unique_ptr<EdgeReader> reader_;   // used by the read-ahead thread only
+  std::vector<Batch> batches_;
+  std::counting_semaphore<2 * kBatches> free_{kBatches};  // batches the thread may fill
+  std::counting_semaphore<2 * kBatches> full_{0};         // batches filled and not yet taken
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+
+  Batch* current_ = nullptr;  // the batch the exporter is reading
+  size_t taken_ = 0;          // batches taken so far
+  size_t index_ = 0;          // edge_'s index in current_
+  bool ended_ = false;
   bool valid_ = false;
-  ExportEdge edge_;
+  const ExportEdge* edge_ = nullptr;
   Status status_;
 };
 

@@ -24,15 +24,14 @@ constexpr size_t kLinearSourceSearch = 16;  // sources an edge holds before the 
 
 EdgeReader::EdgeReader(const ExportSource& source, KeptEvidence kept, store::IndexReader& names)
     : source_(source), kept_(kept), names_(names) {
-  const rocksdb::ReadOptions options = source_.seeded_ ? rocksdb::ReadOptions() : WholeGraphScanOptions();
-  it_.reset(source_.db_.db()->NewIterator(options, source_.db_.cf(store::kEvidence)));
   if (source_.seeded_) {
+    it_ = std::make_unique<StoreEvidence>(source_.db_, rocksdb::ReadOptions());
     if (!source_.subgraph_.facts.empty()) {
       fact_prefix_ = store::SpoKey(source_.subgraph_.facts[0].fact);
       it_->Seek(fact_prefix_);
     }
   } else {
-    it_->SeekToFirst();
+    it_ = std::make_unique<ReadAheadEvidence>(source_.db_);
   }
 }
 
@@ -57,7 +56,7 @@ bool EdgeReader::FactAllowed(const store::Triple& t) const {
 bool EdgeReader::Next(ExportEdge* edge) {
   if (!status_.ok()) return false;
   while (Position()) {
-    const std::string_view key = it_->key().ToStringView();
+    const std::string_view key = it_->key();
     const store::Triple t = store::DecodeEvidenceTriple(key);
     if (!FactAllowed(t)) {
       it_->Next();
@@ -71,7 +70,7 @@ bool EdgeReader::Next(ExportEdge* edge) {
     if (source_.filter_.restricts_dates() && !source_.filter_.DateAllowed(edge->date)) continue;
     return true;
   }
-  status_ = store::FromRocks(it_->status(), "reading evidence");
+  status_ = it_->status();
   return false;
 }
 
@@ -104,7 +103,7 @@ void EdgeReader::AddSource(const std::string& uri, ExportEdge* edge) {
 
 // Reads the run of evidence that shares the current key's fact and qualifier hash, leaving it_ after it.
 Status EdgeReader::ReadGroup(ExportEdge* edge) {
-  group_prefix_.assign(it_->key().data(), store::kTripleKeySize + 8);
+  group_prefix_.assign(it_->key().substr(0, store::kTripleKeySize + 8));
   edge->fact = last_fact_;
   edge->evidence_count = 0;
   edge->confidence.reset();
@@ -123,7 +122,7 @@ Status EdgeReader::ReadGroup(ExportEdge* edge) {
   edge->key.push_back(':');
   AppendUnsigned(&edge->key, group_ordinal_);
   for (; it_->Valid() && it_->key().starts_with(group_prefix_); it_->Next()) {
-    const std::string_view value = it_->value().ToStringView();
+    const std::string_view value = it_->value();
     EvidenceFields* fields = &scratch_;
     if (kept_ == KeptEvidence::kFields) {
       if (edge->evidence_kept == edge->evidence_pool.size()) edge->evidence_pool.emplace_back();

@@ -1,15 +1,12 @@
-// The sequential half of EdgeCursor: one pass over the evidence column family that turns each run of
-// evidence keys sharing (subject, predicate, object, qualifier hash) into an ExportEdge. It fills
-// whichever ExportEdge it is handed, so the caller decides where edges live: EdgeCursor hands it the
-// slots of a batch that a background thread fills while the exporter writes the previous batch.
+// What EdgeCursor runs on: one pass over the evidence column family (see evidence_stream.h) that turns
+// each run of evidence keys sharing (subject, predicate, object, qualifier hash) into an ExportEdge. It
+// fills whichever ExportEdge it is handed, reusing that edge's storage.
 //
 // An EdgeReader reads the ExportSource's selection and filters, which must not change while it runs,
 // and resolves predicate names through the IndexReader it is given, which it uses alone. Not
 // thread-safe itself.
 #ifndef KG_EXPORT_EDGE_READER_H_
 #define KG_EXPORT_EDGE_READER_H_
-
-#include <rocksdb/iterator.h>
 
 #include <cstdint>
 #include <memory>
@@ -18,6 +15,7 @@
 #include <unordered_set>
 
 #include "export/evidence_fields.h"
+#include "export/evidence_stream.h"
 #include "export/export_source.h"
 #include "kg/status.h"
 #include "store/index_reader.h"
@@ -45,7 +43,7 @@ class EdgeReader {
   const ExportSource& source_;
   KeptEvidence kept_;
   store::IndexReader& names_;
-  std::unique_ptr<rocksdb::Iterator> it_;
+  std::unique_ptr<EvidenceStream> it_;
   size_t fact_index_ = 0;        // selection: the fact it_ is in
   std::string fact_prefix_;      // selection: its spo key
   std::string group_prefix_;     // the current edge's evidence key prefix

@@ -98,62 +98,15 @@ void NodeCursor::Load() {
 }
 
 EdgeCursor::EdgeCursor(ExportSource& source, KeptEvidence kept)
-    : names_(source.db()), reader_(std::make_unique<EdgeReader>(source, kept, names_)), batches_(kBatches) {
-  thread_ = std::thread([this] { ReadAhead(); });
+    : reader_(std::make_unique<EdgeReader>(source, kept, source.reader_)) {
   Next();
 }
 
-EdgeCursor::~EdgeCursor() {
-  stop_.store(true, std::memory_order_release);
-  free_.release();  // wakes the thread if it waits for a batch; it then sees stop_
-  thread_.join();
-}
-
-void EdgeCursor::ReadAhead() {
-  for (size_t n = 0;; ++n) {
-    free_.acquire();
-    if (stop_.load(std::memory_order_acquire)) return;
-    Batch& batch = batches_[n % kBatches];
-    batch.count = 0;
-    for (; batch.count < kBatchEdges; ++batch.count) {
-      if (batch.count == batch.edges.size()) batch.edges.emplace_back();
-      if (!reader_->Next(&batch.edges[batch.count])) break;
-    }
-    batch.last = batch.count < kBatchEdges;
-    if (batch.last) batch.status = reader_->status();
-    full_.release();
-    if (batch.last) return;
-  }
-}
+EdgeCursor::~EdgeCursor() = default;
 
 void EdgeCursor::Next() {
-  valid_ = false;
-  if (current_ != nullptr) {
-    if (++index_ < current_->count) {
-      edge_ = &current_->edges[index_];
-      valid_ = true;
-      return;
-    }
-    if (current_->last) {
-      status_ = current_->status;
-      ended_ = true;
-    } else {
-      free_.release();
-    }
-    current_ = nullptr;
-  }
-  if (ended_) return;
-  full_.acquire();
-  current_ = &batches_[taken_++ % kBatches];
-  index_ = 0;
-  if (current_->count > 0) {
-    edge_ = &current_->edges[0];
-    valid_ = true;
-    return;
-  }
-  status_ = current_->status;  // the last batch, empty
-  ended_ = true;
-  current_ = nullptr;
+  valid_ = reader_->Next(&edge_);
+  if (!valid_) status_ = reader_->status();
 }
 
 }  // namespace kg::exporter

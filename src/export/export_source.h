@@ -5,24 +5,20 @@
 // An edge is one qualifier set of a fact: the run of evidence keys that share subject, predicate,
 // object and qualifier hash (see schemas/store_layout.md), which the evidence column family keeps
 // together in key order. So a whole-graph export is two sequential scans (entities, then evidence) and
-// holds one entity and a few batches of edges at a time. A selection with seeds holds its entity ids and facts.
+// holds one entity and one edge at a time. A selection with seeds holds its entity ids and facts.
 //
-// An ExportSource borrows the RocksDb and must outlive its cursors. Not thread-safe: its cursors are
-// used from one thread (an EdgeCursor's read-ahead thread only reads the source's fixed filters).
+// An ExportSource borrows the RocksDb and must outlive its cursors. Not thread-safe.
 #ifndef KG_EXPORT_EXPORT_SOURCE_H_
 #define KG_EXPORT_EXPORT_SOURCE_H_
 
 #include <rocksdb/iterator.h>
 #include <rocksdb/options.h>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <semaphore>
 #include <span>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "export/evidence_fields.h"
@@ -35,8 +31,8 @@
 
 namespace kg::exporter {
 
-// One edge as the cursor holds it. The cursor reuses the ExportEdges of its batches, and the storage of
-// their strings and lists, so that a warm whole-graph scan allocates nothing per edge: read the lists
+// One edge as the cursor holds it. The cursor reuses one ExportEdge, and the storage of its strings and
+// lists, from edge to edge, so that a warm whole-graph scan allocates nothing per edge: read the lists
 // through sources(), evidence() and evidence_lines(), which show only the current edge's part.
 struct ExportEdge {
   std::string key;               // "<subject id>:<predicate>:<object id>:<n>", n counting the fact's
@@ -84,6 +80,7 @@ class ExportSource {
 
  private:
   friend class NodeCursor;
+  friend class EdgeCursor;
   friend class EdgeReader;
 
   bool EntityAllowed(store::EntityId id) const;
@@ -121,53 +118,22 @@ class EdgeReader;
 
 // The edges, by subject, predicate, object and qualifier hash. Each edge carries its evidence as fields
 // or as JSONL lines when `kept` asks for them. Valid() is false at the end or on error; status() tells
-// which (DataLoss for an evidence line that does not read).
-//
-// The cursor reads ahead on a thread of its own, which starts when the cursor is built: reading the
-// store and scanning the evidence lines are about half of an export's CPU time, and this way they run
-// beside the exporter's formatting and writing. The thread fills batches of edges, at most a few
-// batches ahead, so memory stays constant whatever the graph's size. edge() stays valid until the
-// next call to Next().
+// which (DataLoss for an evidence line that does not read). A whole-graph cursor reads the store on a
+// thread of its own (see evidence_stream.h), which starts when the cursor is built.
 class EdgeCursor {
  public:
   EdgeCursor(ExportSource& source, KeptEvidence kept);
   ~EdgeCursor();
-  EdgeCursor(const EdgeCursor&) = delete;
-  EdgeCursor& operator=(const EdgeCursor&) = delete;
 
   bool Valid() const { return valid_; }
-  const ExportEdge& edge() const { return *edge_; }
+  const ExportEdge& edge() const { return edge_; }
   void Next();
   const Status& status() const { return status_; }
 
  private:
-  static constexpr size_t kBatches = 4;
-  static constexpr size_t kBatchEdges = 64;
-
-  struct Batch {
-    std::vector<ExportEdge> edges;  // the first `count` are this batch's; the rest keep their storage
-    size_t count = 0;
-    bool last = false;              // the reader has ended: `status` says how
-    Status status;
-  };
-
-  // The read-ahead thread: fills free batches in turn until the reader ends or the cursor goes.
-  void ReadAhead();
-
-  store::IndexReader names_;             // the read-ahead thread's own, for predicate names
-  std::unique_ptr<EdgeReader> reader_;   // used by the read-ahead thread only
-  std::vector<Batch> batches_;
-  std::counting_semaphore<2 * kBatches> free_{kBatches};  // batches the thread may fill
-  std::counting_semaphore<2 * kBatches> full_{0};         // batches filled and not yet taken
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-
-  Batch* current_ = nullptr;  // the batch the exporter is reading
-  size_t taken_ = 0;          // batches taken so far
-  size_t index_ = 0;          // edge_'s index in current_
-  bool ended_ = false;
+  std::unique_ptr<EdgeReader> reader_;
   bool valid_ = false;
-  const ExportEdge* edge_ = nullptr;
+  ExportEdge edge_;
   Status status_;
 };
 

@@ -4,21 +4,23 @@
 #include <memory>
 #include <string>
 
+#include "export/evidence_stream.h"
 #include "store/store_reader.h"
 
 namespace kg::exporter {
 namespace {
 
 // The whole graph as stored: every evidence value in key order, each followed by a newline, with no
-// decoding; as store::ExportJsonl, but past the block cache and in large writes.
+// decoding; as store::ExportJsonl, but past the block cache, read ahead on a second thread, and in large
+// writes.
 Result<ExportReport> CopyStoredJsonl(const store::RocksDb& db, std::ostream& out) {
   constexpr size_t kFlushAt = 1 << 16;
   ExportReport report;
   std::string buffer;
   buffer.reserve(kFlushAt + 4096);
-  std::unique_ptr<rocksdb::Iterator> it(db.db()->NewIterator(WholeGraphScanOptions(), db.cf(store::kEvidence)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    buffer.append(it->value().data(), it->value().size());
+  ReadAheadEvidence evidence(db);
+  for (; evidence.Valid(); evidence.Next()) {
+    buffer.append(evidence.value());
     buffer.push_back('\n');
     ++report.evidence;
     if (buffer.size() >= kFlushAt) {
@@ -26,7 +28,7 @@ Result<ExportReport> CopyStoredJsonl(const store::RocksDb& db, std::ostream& out
       buffer.clear();
     }
   }
-  KG_RETURN_IF_ERROR(store::FromRocks(it->status(), "exporting evidence"));
+  KG_RETURN_IF_ERROR(evidence.status());
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   if (!out) return IoError("writing the export failed");
   return report;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "extract/date_parser.h"
+#include "schema/value_rules.h"
 #include "text/utf8.h"
 
 namespace kg::extract {
@@ -194,12 +195,6 @@ ArticleText StripMarkdown(std::string_view md) {
   return out;
 }
 
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 }  // namespace
 
 std::string FirstIsoDate(std::string_view text) {
@@ -215,7 +210,7 @@ std::string FirstIsoDate(std::string_view text) {
     if (end + 2 < text.size() + 0 && text[end] == '-' && end + 3 <= text.size() && IsDigit(text[end + 1]) &&
         IsDigit(text[end + 2])) {
       const int day = Number(text, end + 1, 2);
-      if (day < 1 || day > DaysInMonth(year, month)) continue;  // 2024-02-30 is a code, not a date
+      if (day < 1 || day > schema::DaysInMonth(year, month)) continue;  // 2024-02-30 is a code, not a date
       end += 3;
     }
     if (end < text.size() && IsDigit(text[end])) continue;

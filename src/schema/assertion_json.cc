@@ -132,6 +132,12 @@ class Validator {
 
   bool Date(const json& v, const std::vector<std::string>& path, std::string* out) {
     if (!String(v, path, out)) return false;
+    if (IsDayPastMonthEnd(*out)) {
+      return Fail(path, Quoted(*out) + " is not a calendar date: that month has " +
+                            std::to_string(DaysInMonth(std::stoi(out->substr(0, 4)), std::stoi(out->substr(5, 2)))) +
+                            " days"),
+             false;
+    }
     if (!IsDate(*out)) {
       return Fail(path, "expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD, got " + Quoted(*out)), false;
     }

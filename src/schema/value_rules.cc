@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 
 namespace kg::schema {
 
@@ -23,6 +24,28 @@ int TwoDigits(const std::string& s, size_t at) {
 
 }  // namespace
 
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+namespace {
+
+// The day of a YYYY-MM-DD date whose month is valid and whose day is 01 to 31, or 0 when `s` is not
+// one; the year and month through the pointers.
+int DayOfFullDate(const std::string& s, int* year, int* month) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
+  for (size_t i = 0; i < 4; ++i) if (!IsDigit(s[i])) return 0;
+  *year = std::stoi(s.substr(0, 4));
+  *month = TwoDigits(s, 5);
+  const int day = TwoDigits(s, 8);
+  if (*month < 1 || *month > 12 || day < 1 || day > 31) return 0;
+  return day;
+}
+
+}  // namespace
+
 bool IsDate(const std::string& s) {
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   for (size_t i = 0; i < 4; ++i) if (!IsDigit(s[i])) return false;
@@ -30,8 +53,15 @@ bool IsDate(const std::string& s) {
   int month = s[4] == '-' ? TwoDigits(s, 5) : -1;
   if (month < 1 || month > 12) return false;
   if (s.size() == 7) return true;
-  int day = s[7] == '-' ? TwoDigits(s, 8) : -1;
-  return day >= 1 && day <= 31;
+  int year = 0;
+  const int day = DayOfFullDate(s, &year, &month);
+  return day != 0 && day <= DaysInMonth(year, month);
+}
+
+bool IsDayPastMonthEnd(const std::string& s) {
+  int year = 0, month = 0;
+  const int day = DayOfFullDate(s, &year, &month);
+  return day != 0 && day > DaysInMonth(year, month);
 }
 
 bool IsCurrency(const std::string& s) {

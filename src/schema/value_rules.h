@@ -24,8 +24,13 @@ constexpr size_t kMaxExtractorLength = 200;
 
 size_t CodePoints(std::string_view s);
 
-// YYYY, YYYY-MM or YYYY-MM-DD, with month 01-12 and day 01-31, as the schema's pattern says.
+// YYYY, YYYY-MM or YYYY-MM-DD naming a month or day that exists (month 01-12, a day the month has in
+// the proleptic Gregorian calendar: 2024-02-29 but not 2023-02-29), as the schema's pattern says.
 bool IsDate(const std::string& s);
+// Whether `s` has IsDate's form but names a day past the end of its month, such as 2024-02-30.
+bool IsDayPastMonthEnd(const std::string& s);
+// 28 to 31; `month` is 1 to 12. Leap years follow the Gregorian rule (1900 is not one, 2000 is).
+int DaysInMonth(int year, int month);
 // Three capital letters (ISO 4217's shape).
 bool IsCurrency(const std::string& s);
 // [a-z][a-z0-9_]{0,63}

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "schema/value_rules.h"
 #include "test_support.h"
 
 namespace kg::schema {
@@ -83,6 +84,34 @@ TEST(AssertionJsonTest, NewPredicatesOnlyWhenAllowed) {
   const std::string line = R"({"subject":"X","predicate":"sponsors","object":"Y"})";
   EXPECT_TRUE(std::holds_alternative<LineError>(Parse(line)));
   EXPECT_TRUE(std::holds_alternative<Assertion>(Parse(line, /*allow_new=*/true)));
+}
+
+TEST(AssertionJsonTest, DatesMustExistInTheirMonth) {
+  for (const char* date : {"2024", "2024-02", "2024-02-29", "2000-02-29", "0000-02-29", "2023-02-28", "2024-04-30",
+                           "2024-12-31", "1999-01-31"}) {
+    EXPECT_TRUE(IsDate(date)) << date;
+    EXPECT_FALSE(IsDayPastMonthEnd(date)) << date;
+  }
+  for (const char* date : {"2023-02-29", "1900-02-29", "2100-02-29", "2024-02-30", "2024-04-31", "2024-06-31",
+                           "2024-09-31", "2024-11-31"}) {
+    EXPECT_FALSE(IsDate(date)) << date;
+    EXPECT_TRUE(IsDayPastMonthEnd(date)) << date;
+  }
+  for (const char* date : {"2024-02-32", "2024-13-01", "2024-00", "2024-02-00", "24-02-01", "2024/02/01"}) {
+    EXPECT_FALSE(IsDate(date)) << date;
+    EXPECT_FALSE(IsDayPastMonthEnd(date)) << date;  // wrong in form, not past the month's end
+  }
+  EXPECT_EQ(DaysInMonth(1900, 2), 28);
+  EXPECT_EQ(DaysInMonth(2000, 2), 29);
+  EXPECT_EQ(DaysInMonth(2024, 2), 29);
+  EXPECT_EQ(DaysInMonth(2023, 2), 28);
+  EXPECT_EQ(DaysInMonth(2023, 4), 30);
+  EXPECT_EQ(DaysInMonth(2023, 12), 31);
+
+  const LineError e = ErrorOf(R"({"subject":"Acme","predicate":"acquires","object":"Widgets Ltd","date":"2023-02-29"})");
+  EXPECT_EQ(e.field, "date");
+  EXPECT_EQ(e.column, 72);
+  EXPECT_EQ(e.reason, "\"2023-02-29\" is not a calendar date: that month has 28 days");
 }
 
 TEST(AssertionJsonTest, ExplicitTypesMustFitThePredicate) {

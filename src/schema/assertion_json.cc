@@ -132,7 +132,9 @@ class Validator {
 
   bool Date(const json& v, const std::vector<std::string>& path, std::string* out) {
     if (!String(v, path, out)) return false;
-    if (IsDayPastMonthEnd(*out)) {
+    const bool past_month_end = IsDayPastMonthEnd(*out);
+    if (past_month_end && !limits_.days_must_exist) return true;
+    if (past_month_end) {
       return Fail(path, Quoted(*out) + " is not a calendar date: that month has " +
                             std::to_string(DaysInMonth(std::stoi(out->substr(0, 4)), std::stoi(out->substr(5, 2)))) +
                             " days"),

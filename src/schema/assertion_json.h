@@ -31,6 +31,9 @@ struct ParseLimits {
   int max_depth = 16;
   bool allow_new_predicates = false;
   bool fast_path = true;  // try FastParseAssertion first; tests turn it off to get the reference result
+  // Whether a YYYY-MM-DD date must name a day its month has. Stored evidence is read without this rule:
+  // builds before it accepted any day up to 31, and what they stored must still read.
+  bool days_must_exist = true;
 };
 
 using ParsedLine = std::variant<Assertion, LineError>;

@@ -96,3 +96,20 @@ TEST(EntityHeadTest, UnusualRecordsGoThroughTheFullDecoder) {
 
 }  // namespace
 }  // namespace kg::store
+
+namespace kg::store {
+namespace {
+
+// Builds before the days-in-month rule stored dates such as 2024-02-31; those lines must still read.
+TEST(RecordsTest, StoredEvidenceWithADayPastTheMonthsEndStillReads) {
+  const std::string line =
+      R"({"date":"2024-02-31","object":"Spain","predicate":"invests_in","source":{"published":"2023-04-31","uri":"https://news.example/old"},"subject":"Acme"})";
+  auto decoded = DecodeEvidence(line);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->date, "2024-02-31");
+  EXPECT_EQ(decoded->source_published, "2023-04-31");
+  EXPECT_FALSE(DecodeEvidence(R"({"date":"2024-02-32","object":"Spain","predicate":"invests_in","subject":"Acme"})").ok());
+}
+
+}  // namespace
+}  // namespace kg::store

@@ -91,6 +91,11 @@ Result<Value> Evaluator::NodeMap(store::EntityId id) {
 }
 
 Result<Value> Evaluator::NodeProperty(store::EntityId id, const std::string& key) {
+  if (key == "name" || key == "type") {  // read on every row of most queries: the reader's packed cache
+    auto head = reader_.EntityHead(id);
+    if (!head.ok()) return head.status();
+    return key == "name" ? Value(std::string(head->name)) : Value(EntityTypeName(head->type));
+  }
   auto record = reader_.Entity(id);
   if (!record.ok()) return record.status();
   const Entity& e = (*record)->entity;

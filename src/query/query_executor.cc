@@ -73,9 +73,11 @@ Status QueryExecutor::Continue(size_t step) {
 Result<bool> QueryExecutor::NodeMatches(const NodeSpec& spec, store::EntityId id) {
   if (spec.id && *spec.id != id) return false;
   if (!spec.type && spec.filters.empty()) return true;
-  auto record = reader_.Entity(id);
-  if (!record.ok()) return record.status();
-  if (spec.type && (*record)->entity.type != *spec.type) return false;
+  if (spec.type) {
+    auto head = reader_.EntityHead(id);
+    if (!head.ok()) return head.status();
+    if (head->type != *spec.type) return false;
+  }
   for (const auto& [key, value] : spec.filters) {
     auto actual = evaluator_.NodeProperty(id, key);
     if (!actual.ok()) return actual.status();
@@ -115,7 +117,7 @@ bool QueryExecutor::FactInUse(const store::Triple& fact, int except_slot, int gr
 
 // Binds a single-hop relationship once per qualifier set of `fact`, then its far end `to` to `other`.
 Status QueryExecutor::BindFact(size_t step, const RelSpec& rel, const store::Triple& fact, int to,
-                               store::EntityId other) {
+                               store::EntityId other, bool groups_read) {
   const int slot = rel.slot;
   // The far end is tested first: evidence is only read for facts that can still match.
   const int to_slot = plan_.nodes[to].slot;
@@ -126,9 +128,13 @@ Status QueryExecutor::BindFact(size_t step, const RelSpec& rel, const store::Tri
     if (!matches.ok()) return matches.status();
     if (!*matches) return Status::Ok();
   }
-  const bool needs_values = plan_.slots[slot].needs_values;
   std::vector<store::QualifierGroup>& groups = groups_[step];
-  KG_RETURN_IF_ERROR(reader_.Groups(fact, needs_values, &groups));
+  // From `groups` the values come at no extra cost, so a binding always carries them.
+  const bool from_groups = FromGroups(slot);
+  const bool needs_values = plan_.slots[slot].needs_values || from_groups;
+  if (!groups_read) {
+    KG_RETURN_IF_ERROR(from_groups ? reader_.StoredGroups(fact, &groups) : reader_.Groups(fact, needs_values, &groups));
+  }
   for (size_t g = 0; g < groups.size() && !stop_; ++g) {
     if (FactInUse(fact, slot, static_cast<int>(g))) continue;
     Binding& b = row_[slot];
@@ -160,6 +166,7 @@ Status QueryExecutor::ScanPrefix(store::Cf cf, const std::string& prefix,
 
 Status QueryExecutor::ScanRels(size_t step) {
   const RelSpec& rel = plan_.rels[plan_.steps[step].rel];
+  bool groups_read = false;  // set while a scan of `groups` has filled groups_[step] for the fact
   // Binds the fact with `left` and `right` as the pattern's two ends.
   auto bind = [&](const store::Triple& t, store::EntityId left, store::EntityId right) -> Status {
     const int left_slot = plan_.nodes[rel.left].slot;
@@ -168,7 +175,7 @@ Status QueryExecutor::ScanRels(size_t step) {
     if (!*matches) return Status::Ok();
     row_[left_slot].node = left;
     bound_[left_slot] = true;
-    Status status = BindFact(step, rel, t, rel.right, right);
+    Status status = BindFact(step, rel, t, rel.right, right, groups_read);
     bound_[left_slot] = false;
     return status;
   };
@@ -193,7 +200,35 @@ Status QueryExecutor::ScanRels(size_t step) {
     return Status::Ok();
   };
   if (rel.predicates.empty()) return ScanPrefix(store::kSpo, "", visit);
+  if (FromGroups(rel.slot)) {
+    return ScanRelGroups(step, [&](const store::Triple& t, bool read) {
+      groups_read = read;
+      return visit(t);
+    });
+  }
   for (store::PredicateId p : rel.predicates) KG_RETURN_IF_ERROR(ScanPrefix(store::kPos, store::Fixed32Key(p), visit));
+  return Status::Ok();
+}
+
+Status QueryExecutor::ScanRelGroups(size_t step, const std::function<Status(const store::Triple&, bool)>& visit) {
+  const RelSpec& rel = plan_.rels[plan_.steps[step].rel];
+  std::vector<store::QualifierGroup>& groups = groups_[step];
+  for (store::PredicateId p : rel.predicates) {
+    auto scan = reader_.ScanGroups(store::Fixed32Key(p));
+    // A fact's sets are adjacent: gather them, then bind the fact as the pos scan would.
+    while (scan->Valid() && !stop_) {
+      const store::Triple fact = scan->triple();
+      size_t n = 0;
+      do {
+        if (n == groups.size()) groups.emplace_back();
+        KG_RETURN_IF_ERROR(scan->Read(&groups[n++]));
+        scan->Next();
+      } while (scan->Valid() && scan->triple() == fact);
+      groups.resize(n);
+      KG_RETURN_IF_ERROR(visit(fact, true));
+    }
+    KG_RETURN_IF_ERROR(scan->status());
+  }
   return Status::Ok();
 }
 

@@ -35,8 +35,15 @@ class QueryExecutor {
   Status RunStep(size_t step);
   Status Continue(size_t step);
   Status BindNode(size_t step, int node, store::EntityId id);
-  Status BindFact(size_t step, const RelSpec& rel, const store::Triple& fact, int to, store::EntityId other);
+  // `groups_read`: groups_[step] already holds the fact's qualifier sets (a scan of `groups` read them).
+  Status BindFact(size_t step, const RelSpec& rel, const store::Triple& fact, int to, store::EntityId other,
+                  bool groups_read = false);
   Status ScanRels(size_t step);
+  // ScanRels for a relationship with predicates whose qualifier sets come from `groups`: one scan of it,
+  // instead of pos and a seek per fact.
+  Status ScanRelGroups(size_t step, const std::function<Status(const store::Triple&, bool)>& visit);
+  // Whether the relationship in `slot` takes its qualifier sets from `groups` rather than evidence.
+  bool FromGroups(int slot) const { return reader_.has_groups() && !plan_.slots[slot].needs_evidence; }
   Status Expand(size_t step);
   Status Walk(size_t step, const RelSpec& rel, Direction dir, store::EntityId at, int depth, int to);
   // Calls `visit` for each fact at `x` in direction `dir` (relative to x) with one of `rel`'s predicates.

@@ -22,6 +22,10 @@ struct Slot {
   Kind kind = Kind::kNode;
   bool named = false;   // written by the user, so RETURN * lists it
   bool needs_values = false;  // read by WHERE, RETURN or ORDER BY: relationships must decode evidence
+  // A relationship read whole or for evidence_count, period, confidence or sources: only the evidence
+  // has those. Without it, its amount, currency and date come from the `groups` family when the store
+  // has one, with no read of evidence at all.
+  bool needs_evidence = false;
   size_t position = 0;        // where it first appears in the query, for RETURN *'s column order
 };
 

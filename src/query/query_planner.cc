@@ -239,6 +239,7 @@ class Planner {
       if (slot >= 0) {
         Slot& s = plan_.slots[slot];
         if (e.kind == Expr::Kind::kVariable || NeedsValues(e.property)) s.needs_values = true;
+        if (e.kind == Expr::Kind::kVariable || NeedsEvidence(e.property)) s.needs_evidence = true;
         if (e.kind == Expr::Kind::kProperty) {
           if (s.kind == Slot::Kind::kPath) {
             return Error(e.position, "'" + e.name + "' is a variable-length relationship, a list: it has no "
@@ -261,15 +262,27 @@ class Planner {
     return rel_property != "predicate" && rel_property != "evidence_count";
   }
 
+  // What `groups` does not hold: see Slot::needs_evidence.
+  static bool NeedsEvidence(const std::string& rel_property) {
+    return rel_property != "predicate" && rel_property != "amount" && rel_property != "currency" &&
+           rel_property != "date";
+  }
+
   Status MarkReferences() {
     if (query_.where) KG_RETURN_IF_ERROR(CheckExpr(*query_.where));
     for (const ReturnItem& item : query_.items) KG_RETURN_IF_ERROR(CheckExpr(item.expr));
     for (const SortItem& item : query_.order_by) KG_RETURN_IF_ERROR(CheckExpr(item.expr));
     if (query_.return_all) {
-      for (Slot& slot : plan_.slots) slot.needs_values |= slot.named;
+      for (Slot& slot : plan_.slots) {
+        slot.needs_values |= slot.named;
+        slot.needs_evidence |= slot.named;
+      }
     }
     for (const RelSpec& rel : plan_.rels) {
-      for (const auto& [key, value] : rel.filters) plan_.slots[rel.slot].needs_values |= NeedsValues(key);
+      for (const auto& [key, value] : rel.filters) {
+        plan_.slots[rel.slot].needs_values |= NeedsValues(key);
+        plan_.slots[rel.slot].needs_evidence |= NeedsEvidence(key);
+      }
     }
     return Status::Ok();
   }

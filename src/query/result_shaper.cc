@@ -187,13 +187,16 @@ bool ResultShaper::Output(std::vector<Value> row, std::vector<Value> sort_values
 }
 
 Result<bool> ResultShaper::Accept() {
-  std::vector<Value> values(items_.size());
+  std::vector<Value>& values = values_;
+  values.resize(items_.size());
   for (size_t i = 0; i < items_.size(); ++i) {
     if (aggregate_item_[i]) continue;
     auto v = evaluator_.Eval(items_[i].expr);
     if (!v.ok()) return v.status();
     values[i] = std::move(v).value();
   }
+  // A plain streamed row goes out as it is, and the buffer serves the next row.
+  if (!aggregating_ && sort_keys_.empty() && !query_.distinct) return Send(values);
   if (!aggregating_) {
     std::vector<Value> sort_values(sort_keys_.size());
     for (size_t k = 0; k < sort_keys_.size(); ++k) {
@@ -202,7 +205,7 @@ Result<bool> ResultShaper::Accept() {
       if (!v.ok()) return v.status();
       sort_values[k] = std::move(v).value();
     }
-    return Output(std::move(values), std::move(sort_values));
+    return Output(values, std::move(sort_values));
   }
   std::string key;
   for (size_t i = 0; i < items_.size(); ++i) {

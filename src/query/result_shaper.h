@@ -69,6 +69,7 @@ class ResultShaper {
   std::vector<std::pair<std::vector<Value>, std::vector<Value>>> held_;  // rows with their sort values
   int64_t skipped_ = 0;
   int64_t sent_ = 0;
+  std::vector<Value> values_;  // the row being shaped; a streamed row reuses it (and its strings' buffers)
 };
 
 }  // namespace kg::query

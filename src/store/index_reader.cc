@@ -27,6 +27,43 @@ void FactScan::Load() {
 
 Status FactScan::status() const { return FromRocks(it_->status(), std::string("scanning ") + CfName(cf_)); }
 
+GroupScan::GroupScan(std::unique_ptr<rocksdb::Iterator> it, std::string prefix)
+    : it_(std::move(it)), prefix_(std::move(prefix)) {
+  it_->Seek(prefix_);
+  Load();
+}
+
+void GroupScan::Next() {
+  it_->Next();
+  Load();
+}
+
+void GroupScan::Load() {
+  valid_ = it_->Valid() && it_->key().starts_with(prefix_);
+  if (!valid_) return;
+  if (it_->key().size() != kGroupKeySize) {
+    valid_ = false;  // status() reports it
+    return;
+  }
+  triple_ = DecodeGroupTriple(it_->key().ToStringView());
+}
+
+Status GroupScan::Read(QualifierGroup* group) const {
+  auto values = DecodeGroupValues(it_->value().ToStringView());
+  if (!values.ok()) return values.status();
+  group->amount = values->amount;
+  group->currency.assign(values->currency);
+  group->date.assign(values->date);
+  return Status::Ok();
+}
+
+Status GroupScan::status() const {
+  if (it_->Valid() && it_->key().starts_with(prefix_) && it_->key().size() != kGroupKeySize) {
+    return DataLoss("a groups key of the wrong size");
+  }
+  return FromRocks(it_->status(), "scanning groups");
+}
+
 IndexReader::IndexReader(const RocksDb& db) : db_(db) {}
 
 Result<std::optional<EntityId>> IndexReader::Resolve(const std::string& name) {
@@ -37,11 +74,46 @@ Result<std::optional<EntityId>> IndexReader::Resolve(const std::string& name) {
 }
 
 Result<const EntityRecord*> IndexReader::Entity(EntityId id) {
+  if (id < kDenseEntityIds) {
+    if (id < dense_entities_.size() && dense_entities_[id]) return dense_entities_[id].get();
+    auto record = ReadEntity(db_, id);
+    if (!record.ok()) return record.status();
+    if (id >= dense_entities_.size()) dense_entities_.resize(id + 1);
+    dense_entities_[id] = std::make_unique<EntityRecord>(std::move(record).value());
+    return dense_entities_[id].get();
+  }
   auto cached = entities_.find(id);
   if (cached != entities_.end()) return &cached->second;
   auto record = ReadEntity(db_, id);
   if (!record.ok()) return record.status();
   return &entities_.emplace(id, std::move(record).value()).first->second;
+}
+
+Result<IndexReader::Head> IndexReader::EntityHead(EntityId id) {
+  if (id < heads_.size() && heads_[id].loaded) {
+    const HeadSlot& slot = heads_[id];
+    return Head{std::string_view(head_names_).substr(slot.offset, slot.length), static_cast<EntityType>(slot.type)};
+  }
+  std::string value;
+  rocksdb::Status s = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(kEntities), Fixed64Key(id), &value);
+  if (!s.ok()) return FromRocks(s, "reading entity " + std::to_string(id));
+  auto head = DecodeEntityHead(id, value);
+  if (!head.ok()) return head.status();
+  const bool packable = id < kDenseEntityIds && head->name.size() <= UINT16_MAX &&
+                        head_names_.size() + head->name.size() <= UINT32_MAX;
+  if (!packable) {  // kept whole instead, where a pointer to the name stays valid
+    auto record = Entity(id);
+    if (!record.ok()) return record.status();
+    return Head{(*record)->entity.name, (*record)->entity.type};
+  }
+  if (id >= heads_.size()) heads_.resize(id + 1);
+  HeadSlot& slot = heads_[id];
+  slot.offset = static_cast<uint32_t>(head_names_.size());
+  slot.length = static_cast<uint16_t>(head->name.size());
+  slot.type = static_cast<uint8_t>(head->type);
+  slot.loaded = 1;
+  head_names_.append(head->name);
+  return Head{std::string_view(head_names_).substr(slot.offset, slot.length), head->type};
 }
 
 Result<std::optional<PredicateId>> IndexReader::FindPredicate(const std::string& name) {
@@ -68,12 +140,16 @@ Result<const std::string*> IndexReader::PredicateName(PredicateId id) {
 }
 
 Result<bool> IndexReader::Symmetric(PredicateId id) {
+  if (last_symmetric_ && last_symmetric_->first == id) return last_symmetric_->second;
   auto cached = symmetric_.find(id);
-  if (cached != symmetric_.end()) return cached->second;
-  auto name = PredicateName(id);
-  if (!name.ok()) return name.status();
-  const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(**name);
-  return symmetric_[id] = info != nullptr && info->symmetric;
+  if (cached == symmetric_.end()) {
+    auto name = PredicateName(id);
+    if (!name.ok()) return name.status();
+    const schema::PredicateInfo* info = schema::PredicateVocabulary::Builtin().Find(**name);
+    cached = symmetric_.emplace(id, info != nullptr && info->symmetric).first;
+  }
+  last_symmetric_.emplace(id, cached->second);
+  return cached->second;
 }
 
 std::unique_ptr<FactScan> IndexReader::Scan(Cf cf, std::string prefix) const {
@@ -99,7 +175,31 @@ Status IndexReader::ForEachEntity(const std::function<bool(EntityId)>& visit) co
 
 Result<Counters> IndexReader::ReadCounters() const { return store::ReadCounters(db_); }
 
-void IndexReader::Refresh() { evidence_.reset(); }
+void IndexReader::Refresh() {
+  evidence_.reset();
+  groups_.reset();
+}
+
+std::unique_ptr<GroupScan> IndexReader::ScanGroups(std::string prefix) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kGroups)));
+  return std::make_unique<GroupScan>(std::move(it), std::move(prefix));
+}
+
+Status IndexReader::StoredGroups(const Triple& t, std::vector<QualifierGroup>* groups) const {
+  groups->clear();
+  const std::string pos = PosKey(t);
+  if (!groups_) groups_.reset(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kGroups)));
+  rocksdb::Iterator* it = groups_.get();
+  for (it->Seek(pos); it->Valid() && it->key().starts_with(pos); it->Next()) {
+    auto values = DecodeGroupValues(it->value().ToStringView());
+    if (!values.ok()) return values.status();
+    QualifierGroup& group = groups->emplace_back();
+    group.amount = values->amount;
+    group.currency.assign(values->currency);
+    group.date.assign(values->date);
+  }
+  return FromRocks(it->status(), "reading groups");
+}
 
 Status IndexReader::Groups(const Triple& t, bool with_values, std::vector<QualifierGroup>* groups) const {
   groups->clear();

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/key_codec.h"
@@ -54,6 +55,28 @@ class FactScan {
   Triple triple_;
 };
 
+// An open prefix scan over the `groups` family (format 2): one qualifier set of a fact per position, in
+// pos order and then by qualifier hash, the order in which the evidence path yields them.
+class GroupScan {
+ public:
+  GroupScan(std::unique_ptr<rocksdb::Iterator> it, std::string prefix);
+
+  bool Valid() const { return valid_; }
+  const Triple& triple() const { return triple_; }
+  // Fills the amount, currency and date of `group` from the current set; leaves the other fields alone.
+  Status Read(QualifierGroup* group) const;
+  void Next();
+  Status status() const;
+
+ private:
+  void Load();
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string prefix_;
+  bool valid_ = false;
+  Triple triple_;
+};
+
 class IndexReader {
  public:
   explicit IndexReader(const RocksDb& db);
@@ -61,6 +84,14 @@ class IndexReader {
   // The entity `name` resolves to in any language and through the ledger, or nullopt.
   Result<std::optional<EntityId>> Resolve(const std::string& name);
   Result<const EntityRecord*> Entity(EntityId id);
+  // The entity's name and type alone, which a query reads on every row: from a packed cache that stays
+  // in the CPU's caches, filled from the record's head without decoding all of it. The name is valid
+  // until the next call.
+  struct Head {
+    std::string_view name;
+    EntityType type = EntityType::kOther;
+  };
+  Result<Head> EntityHead(EntityId id);
   // The id of a predicate the store has seen, or nullopt.
   Result<std::optional<PredicateId>> FindPredicate(const std::string& name);
   Result<const std::string*> PredicateName(PredicateId id);
@@ -80,18 +111,43 @@ class IndexReader {
   // keeps between calls (see Refresh).
   Status Groups(const Triple& t, bool with_values, std::vector<QualifierGroup>* groups) const;
 
-  // Drops the evidence iterator that Groups keeps, so that later calls see writes made since. Call it
+  // Whether the store has the `groups` family (format 2), which StoredGroups and ScanGroups read.
+  bool has_groups() const { return db_.has_groups(); }
+  // The fact's qualifier sets from `groups`, in the order Groups gives them, with amount, currency and
+  // date only (no counts, periods, confidences or sources). Requires has_groups().
+  Status StoredGroups(const Triple& t, std::vector<QualifierGroup>* groups) const;
+  // The qualifier sets whose `groups` key starts with `prefix` (p, or p and o). Requires has_groups().
+  std::unique_ptr<GroupScan> ScanGroups(std::string prefix) const;
+
+  // Drops the iterators that Groups and StoredGroups keep, so that later calls see writes made since. Call it
   // before each run of a query.
   void Refresh();
 
  private:
+  // Entity ids are allocated from 1 upward, so below this bound the cache is a table indexed by id: a
+  // query streaming a million rows asks for two entities a row, and a hash lookup was a quarter of it.
+  static constexpr EntityId kDenseEntityIds = EntityId{1} << 24;
+
   const RocksDb& db_;
-  std::unordered_map<EntityId, EntityRecord> entities_;
+  std::vector<std::unique_ptr<EntityRecord>> dense_entities_;  // by id, below kDenseEntityIds
+  std::unordered_map<EntityId, EntityRecord> entities_;        // the rest
+  // EntityHead's cache, by id below kDenseEntityIds: 8 bytes an entity, the names in one arena.
+  struct HeadSlot {
+    uint32_t offset = 0;  // into head_names_
+    uint16_t length = 0;
+    uint8_t type = 0;
+    uint8_t loaded = 0;
+  };
+  std::vector<HeadSlot> heads_;
+  std::string head_names_;
   std::unordered_map<std::string, std::optional<PredicateId>> predicate_ids_;
   std::unordered_map<PredicateId, std::string> predicate_names_;
   std::unordered_map<PredicateId, bool> symmetric_;
+  // The last answer of Symmetric: a scan asks it once per fact, for the same predicate.
+  std::optional<std::pair<PredicateId, bool>> last_symmetric_;
   // Created by the first Groups call and reused: a new RocksDB iterator per fact costs more than a Seek.
   mutable std::unique_ptr<rocksdb::Iterator> evidence_;
+  mutable std::unique_ptr<rocksdb::Iterator> groups_;  // the same, for StoredGroups
 };
 
 }  // namespace kg::store

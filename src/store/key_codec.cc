@@ -80,6 +80,23 @@ std::string EvidenceKey(const Triple& t, uint64_t qualifier_hash, uint64_t evide
 Triple DecodeEvidenceTriple(std::string_view key) { return DecodeSpo(key); }
 uint64_t DecodeEvidenceQualifierHash(std::string_view key) { return GetFixed64(key, kTripleKeySize); }
 
+std::string GroupKey(const Triple& t, uint64_t qualifier_hash) {
+  std::string k;
+  k.reserve(kGroupKeySize);
+  PutFixed32(&k, t.p);
+  PutFixed64(&k, t.o);
+  PutFixed64(&k, t.s);
+  PutFixed64(&k, qualifier_hash);
+  return k;
+}
+
+std::string GroupKeyOfEvidence(std::string_view evidence_key) {
+  return GroupKey(DecodeEvidenceTriple(evidence_key), DecodeEvidenceQualifierHash(evidence_key));
+}
+
+Triple DecodeGroupTriple(std::string_view key) { return DecodePos(key); }
+uint64_t DecodeGroupQualifierHash(std::string_view key) { return GetFixed64(key, kTripleKeySize); }
+
 std::string SourceEvidenceKey(SourceId source, std::string_view evidence_key) {
   std::string k;
   k.reserve(8 + evidence_key.size());

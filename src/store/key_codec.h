@@ -17,6 +17,7 @@ using SourceId = uint64_t;
 
 constexpr size_t kTripleKeySize = 8 + 4 + 8;
 constexpr size_t kEvidenceKeySize = kTripleKeySize + 8 + 8;
+constexpr size_t kGroupKeySize = kTripleKeySize + 8;
 
 struct Triple {
   EntityId s = 0;
@@ -44,6 +45,13 @@ Triple DecodeOsp(std::string_view key);
 std::string EvidenceKey(const Triple& t, uint64_t qualifier_hash, uint64_t evidence_hash);
 Triple DecodeEvidenceTriple(std::string_view key);
 uint64_t DecodeEvidenceQualifierHash(std::string_view key);
+
+// p o s qualifier_hash: one qualifier set of a fact, in pos order (the `groups` family).
+std::string GroupKey(const Triple& t, uint64_t qualifier_hash);
+// The same key from an evidence key (s p o qualifier_hash evidence_hash).
+std::string GroupKeyOfEvidence(std::string_view evidence_key);
+Triple DecodeGroupTriple(std::string_view key);
+uint64_t DecodeGroupQualifierHash(std::string_view key);
 
 // source_id evidence_key: which evidence a source contributed, for `kg forget`.
 std::string SourceEvidenceKey(SourceId source, std::string_view evidence_key);

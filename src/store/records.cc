@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
+
 #include "schema/assertion_json.h"
 #include "schema/predicate_vocabulary.h"
 
@@ -28,6 +30,36 @@ Result<Assertion> DecodeEvidence(std::string_view value) {
     return DataLoss("stored evidence does not parse: " + error->ToString());
   }
   return std::get<Assertion>(std::move(parsed));
+}
+
+// flag (1: an amount follows) [amount: IEEE 754 bits, 8 bytes big-endian] currency length (4) currency date
+std::string EncodeGroupValues(const std::optional<double>& amount, std::string_view currency, std::string_view date) {
+  std::string out;
+  out.reserve(1 + 8 + 4 + currency.size() + date.size());
+  out.push_back(amount ? '\x01' : '\x00');
+  if (amount) PutFixed64(&out, std::bit_cast<uint64_t>(*amount));
+  PutFixed32(&out, static_cast<uint32_t>(currency.size()));
+  out.append(currency);
+  out.append(date);
+  return out;
+}
+
+Result<GroupValues> DecodeGroupValues(std::string_view value) {
+  GroupValues g;
+  size_t at = 1;
+  if (value.empty() || static_cast<unsigned char>(value[0]) > 1) return DataLoss("a groups value has a bad flag");
+  if (value[0] == '\x01') {
+    if (value.size() < at + 8) return DataLoss("a groups value is cut short in its amount");
+    g.amount = std::bit_cast<double>(GetFixed64(value, at));
+    at += 8;
+  }
+  if (value.size() < at + 4) return DataLoss("a groups value is cut short in its currency");
+  const uint32_t currency = GetFixed32(value, at);
+  at += 4;
+  if (value.size() - at < currency) return DataLoss("a groups value's currency runs past its end");
+  g.currency = value.substr(at, currency);
+  g.date = value.substr(at + currency);
+  return g;
 }
 
 std::string FollowLedger(const Ledger& ledger, std::string key) {

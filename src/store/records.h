@@ -4,6 +4,7 @@
 #define KG_STORE_RECORDS_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -80,6 +81,18 @@ Result<SourceRecord> DecodeSource(SourceId id, std::string_view value);
 
 std::string EncodeCounters(const Counters& counters);
 Result<Counters> DecodeCounters(std::string_view value);
+
+// The qualifier values of one qualifier set of a fact, the value of its `groups` key: binary, since a
+// query streams them at a million a second. Every piece of evidence in the set has the same values (they
+// are what the set's hash is taken over), so any of them gives the same encoding.
+struct GroupValues {
+  std::optional<double> amount;
+  std::string_view currency;  // into the decoded value
+  std::string_view date;
+};
+std::string EncodeGroupValues(const std::optional<double>& amount, std::string_view currency, std::string_view date);
+// DataLoss when `value` is not an encoding EncodeGroupValues could have made.
+Result<GroupValues> DecodeGroupValues(std::string_view value);
 
 std::string EncodeRule(const LedgerRule& rule);
 Result<LedgerRule> DecodeRule(std::string_view from_key, std::string_view value);

@@ -10,18 +10,22 @@
 #include <memory>
 #include <vector>
 
+#include "store/format_upgrade.h"
+
 namespace kg::store {
 namespace {
 
 constexpr const char* kCfNames[kCfCount] = {
     "default", "meta", "entities", "names", "predicates", "spo", "pos",
-    "osp", "evidence", "sources", "source_uris", "source_evidence", "ledger",
+    "osp", "evidence", "sources", "source_uris", "source_evidence", "ledger", "groups",
 };
 
 constexpr const char* kFormatKey = "format_version";
 
 // Secondary indexes are only ever scanned by prefix, never looked up by whole key.
-bool ScannedOnly(int family) { return family == kPos || family == kOsp || family == kSourceEvidence; }
+bool ScannedOnly(int family) {
+  return family == kPos || family == kOsp || family == kSourceEvidence || family == kGroups;
+}
 
 rocksdb::ColumnFamilyOptions CfOptions(int family) {
   rocksdb::ColumnFamilyOptions options;
@@ -48,10 +52,16 @@ bool IsKgFamily(const std::string& name) {
   return false;
 }
 
-// True when `dir` holds some but not all of kg's column families and nothing in them: a store whose
-// creation was interrupted. FailedPrecondition when it holds a family kg does not know, or data in an
-// incomplete set of families (a foreign database kg must not touch).
-Result<bool> IsInterruptedCreation(const std::string& dir, const rocksdb::DBOptions& options) {
+// What the column families in an existing directory say about it.
+enum class Layout {
+  kComplete,     // every family of this format
+  kInterrupted,  // some but not all, and nothing in them: a creation that was killed
+  kFormat1,      // all but `groups`, with data: a store of format 1 (the version key says so)
+};
+
+// FailedPrecondition when `dir` holds a family kg does not know, or data in an incomplete set of families
+// other than format 1's (a foreign database kg must not touch).
+Result<Layout> InspectFamilies(const std::string& dir, const rocksdb::DBOptions& options) {
   std::vector<std::string> names;
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, dir, &names);
   if (!s.ok()) return FromRocks(s, "reading the column families of " + dir);
@@ -60,7 +70,9 @@ Result<bool> IsInterruptedCreation(const std::string& dir, const rocksdb::DBOpti
       return FailedPrecondition(dir + " is not a kg store (it has a column family \"" + name + "\")");
     }
   }
-  if (names.size() == static_cast<size_t>(kCfCount)) return false;
+  if (names.size() == static_cast<size_t>(kCfCount)) return Layout::kComplete;
+  const bool all_but_groups = names.size() == static_cast<size_t>(kCfCount) - 1 &&
+                              std::find(names.begin(), names.end(), kCfNames[kGroups]) == names.end();
 
   std::vector<rocksdb::ColumnFamilyDescriptor> present;
   for (const auto& name : names) present.emplace_back(name, rocksdb::ColumnFamilyOptions());
@@ -76,8 +88,9 @@ Result<bool> IsInterruptedCreation(const std::string& dir, const rocksdb::DBOpti
     empty = empty && !it->Valid();
   }
   for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
-  if (!empty) return FailedPrecondition(dir + " is not a kg store (it holds data but lacks kg's column families)");
-  return true;
+  if (empty) return Layout::kInterrupted;
+  if (all_but_groups) return Layout::kFormat1;
+  return FailedPrecondition(dir + " is not a kg store (it holds data but lacks kg's column families)");
 }
 
 }  // namespace
@@ -120,11 +133,12 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   options.create_if_missing = true;
   options.create_missing_column_families = !exists;
   if (exists && !store->read_only_) {
-    auto interrupted = IsInterruptedCreation(dir, options);
-    if (!interrupted.ok()) return interrupted.status();
+    auto layout = InspectFamilies(dir, options);
+    if (!layout.ok()) return layout.status();
     // A kill while the store was first created can leave some column families made and none written:
-    // finishing the creation is safe, and refusing would leave a directory no kg command can open.
-    options.create_missing_column_families = *interrupted;
+    // finishing the creation is safe, and refusing would leave a directory no kg command can open. A
+    // format-1 store gets its `groups` family here, and its content below.
+    options.create_missing_column_families = *layout != Layout::kComplete;
   }
   options.max_background_jobs = 2;
   options.paranoid_checks = true;
@@ -150,14 +164,23 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
     }
     if (text.find("olumn famil") != std::string::npos) {
       if (store->read_only_) {
-        auto interrupted = IsInterruptedCreation(dir, options);
-        if (!interrupted.ok()) return interrupted.status();
-        if (*interrupted) return FinishCreationThenOpenReadOnly(dir);
+        auto layout = InspectFamilies(dir, options);
+        if (!layout.ok()) return layout.status();
+        if (*layout == Layout::kInterrupted) return FinishCreationThenOpenReadOnly(dir);
+        if (*layout == Layout::kFormat1) {
+          // Read as it is, without `groups`: its handle stays null and format_version() says 1.
+          descriptors.pop_back();
+          s = rocksdb::DB::OpenForReadOnly(options, dir, descriptors, &store->handles_, &raw);
+          store->handles_.push_back(nullptr);
+          if (!s.ok()) return FromRocks(s, "opening " + dir);
+        }
       }
+    }
+    if (!s.ok() && text.find("olumn famil") != std::string::npos) {
       return FailedPrecondition(dir + " is not a kg store of format " + std::to_string(kFormatVersion) + " (" +
                                 text + ")");
     }
-    return FromRocks(s, "opening " + dir);
+    if (!s.ok()) return FromRocks(s, "opening " + dir);
   }
   store->db_.reset(raw);
 
@@ -180,9 +203,18 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
                   "initialising " + dir));
   } else if (!s.ok()) {
     return FailedPrecondition(dir + " has no kg format version: not a kg store");
+  } else if (version == "1") {
+    store->format_version_ = 1;
+    if (!store->read_only_) {
+      KG_RETURN_IF_ERROR(UpgradeToFormat2(store.get()));
+      store->format_version_ = kFormatVersion;
+    }
   } else if (version != std::to_string(kFormatVersion)) {
-    return FailedPrecondition(dir + " has store format " + version + ", this kg reads format " +
+    return FailedPrecondition(dir + " has store format " + version + ", this kg reads formats 1 and " +
                               std::to_string(kFormatVersion));
+  }
+  if (store->handles_[kGroups] == nullptr && store->format_version_ >= 2) {
+    return FailedPrecondition(dir + " has store format " + version + " but no groups column family");
   }
   return store;
 }
@@ -263,7 +295,9 @@ Status RocksDb::CompactIntoLastLevel(Cf family) {
 
 RocksDb::~RocksDb() {
   if (!db_) return;
-  for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+  for (auto* handle : handles_) {
+    if (handle != nullptr) db_->DestroyColumnFamilyHandle(handle);
+  }
   handles_.clear();
   db_->Close().PermitUncheckedError();
 }

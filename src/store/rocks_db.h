@@ -32,13 +32,15 @@ enum Cf : int {
   kSourceUris,
   kSourceEvidence,
   kLedger,
+  kGroups,  // format 2: missing from a format-1 store opened read-only, whose handle is then null
   kCfCount,
 };
 
 const char* CfName(Cf cf);
 
-// The format this build writes and reads; a store with another version is refused at open.
-constexpr int kFormatVersion = 1;
+// The format this build writes. It also reads format 1 (no `groups` family): read-only as it is, and a
+// writer upgrades it at open (see format_upgrade.h). Any other version is refused at open.
+constexpr int kFormatVersion = 2;
 
 // Converts RocksDB's status; `context` says what kg was doing ("opening kg.db").
 Status FromRocks(const rocksdb::Status& status, const std::string& context);
@@ -57,6 +59,10 @@ class RocksDb {
   rocksdb::ColumnFamilyHandle* cf(Cf which) const { return handles_[which]; }
   const std::string& dir() const { return dir_; }
   bool read_only() const { return read_only_; }
+  // The store's format: kFormatVersion, or 1 for a format-1 store opened read-only. Only from format 2
+  // on does the `groups` family hold every qualifier set.
+  int format_version() const { return format_version_; }
+  bool has_groups() const { return format_version_ >= 2; }
 
   // Stops automatic compaction of `families` until FinishDeferredCompactions(). A bulk load into an
   // empty store uses it for the families it writes but never reads back: their files are then merged
@@ -81,6 +87,7 @@ class RocksDb {
 
   std::string dir_;
   bool read_only_ = false;
+  int format_version_ = kFormatVersion;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   // The commit thread asks CompactionDeferred() while the ingest thread may call ResumeCompaction().

@@ -89,7 +89,7 @@ void StoreWriter::UseBulkUnits(size_t sst_min_entries) {
   // grows, whose files mostly land in the last level as they come. Should deferring fail, compaction
   // just goes on.
   if (entity_ids_complete_ && source_ids_complete_ && fact_counts_complete_ && evidence_fingerprints_complete_) {
-    (void)db_->DeferCompactions({kEvidence, kSpo, kPos, kOsp, kSourceUris, kNames});
+    (void)db_->DeferCompactions({kEvidence, kSpo, kPos, kOsp, kGroups, kSourceUris, kNames});
   }
 }
 
@@ -328,6 +328,9 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
     }
   }
   KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, line.json));
+  // The fact's qualifier set, for queries. Every line of a set writes the same value, so a Put needs
+  // no read and is harmless when the set already exists.
+  KG_RETURN_IF_ERROR(Put(kGroups, GroupKey(t, line.qualifier_hash), EncodeGroupValues(a.amount, a.currency, a.date)));
   if (evidence_fingerprints_complete_) evidence_fingerprints_.Insert(evidence_print);
   ++counters_.stats.evidence;
 
@@ -387,6 +390,10 @@ Status StoreWriter::RemoveEvidence(const std::string& evidence_key) {
   }
   KG_RETURN_IF_ERROR(Delete(kEvidence, evidence_key));
   --counters_.stats.evidence;
+  // The qualifier set goes with its last line (the unit's scan sees the delete just made).
+  auto set_left = HasPrefix(kEvidence, evidence_key.substr(0, kTripleKeySize + 8));
+  if (!set_left.ok()) return set_left.status();
+  if (!*set_left) KG_RETURN_IF_ERROR(Delete(kGroups, GroupKeyOfEvidence(evidence_key)));
 
   Triple t = DecodeEvidenceTriple(evidence_key);
   auto fact = Get(kSpo, SpoKey(t));

@@ -89,7 +89,7 @@ class BulkUnit : public WriteUnit {
     Writes();
     std::array<UnitTable, kCfCount> tables;
   };
-  static bool AppendOnly(Cf cf) { return cf == kPos || cf == kOsp || cf == kSourceEvidence; }
+  static bool AppendOnly(Cf cf) { return cf == kPos || cf == kOsp || cf == kSourceEvidence || cf == kGroups; }
 
   Status WriteBatchOf(const Writes& writes);
   Status WriteFilesOf(const Writes& writes, uint64_t sequence);

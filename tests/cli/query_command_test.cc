@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/cli_test_support.h"
+#include "store/format_test_support.h"
 #include "test_support.h"
 
 namespace kg::cli {
@@ -72,6 +73,44 @@ TEST_F(QueryCommandTest, AMissingStoreIsNotFound) {
   std::istringstream in;
   std::ostringstream out, err;
   EXPECT_EQ(cli::Run({"--db", Path("none.db"), "query", "MATCH (a) RETURN a"}, in, out, err), kExitNotFound);
+}
+
+// A store an older kg wrote (format 1) answers read-only commands as it is, and `kg ingest` upgrades it.
+TEST_F(QueryCommandTest, AFormat1StoreAnswersAsItIsAndAWriterUpgradesIt) {
+  const std::string query = "MATCH (a)-[r:invests_in]->(b) RETURN a.name, b.name, r.amount";
+  Outcome before = Kg({"query", "--format", "tsv", query});
+  ASSERT_EQ(before.code, kExitOk) << before.err;
+  const size_t sets = testing::GroupRows(Path("kg.db")).size();
+  ASSERT_GT(sets, 5u);
+  testing::MakeFormat1(Path("kg.db"));
+  Outcome old = Kg({"query", "--format", "tsv", query});
+  ASSERT_EQ(old.code, kExitOk) << old.err;
+  EXPECT_EQ(old.out, before.out);
+  EXPECT_EQ(Kg({"check"}).code, kExitOk);
+
+  Outcome ingest = Kg({"ingest", "-"}, R"({"subject":"Google","predicate":"invests_in","object":"Spain","amount":7e8,"currency":"EUR"})"
+                                       "\n");
+  ASSERT_EQ(ingest.code, kExitOk) << ingest.err;
+  Outcome check = Kg({"check"});
+  EXPECT_EQ(check.code, kExitOk) << check.out << check.err;
+  EXPECT_EQ(testing::GroupRows(Path("kg.db")).size(), sets + 1);  // Google -> Spain is new
+  Outcome after = Kg({"query", "--format", "tsv", query + " ORDER BY r.amount"});
+  ASSERT_EQ(after.code, kExitOk) << after.err;
+  EXPECT_NE(after.out.find("Google\tSpain\t700000000\n"), std::string::npos) << after.out;
+}
+
+TEST_F(QueryCommandTest, CheckNamesAQualifierSetMissingFromGroups) {
+  {
+    auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    std::unique_ptr<rocksdb::Iterator> it((*db)->db()->NewIterator(rocksdb::ReadOptions(), (*db)->cf(store::kGroups)));
+    it->SeekToFirst();
+    ASSERT_TRUE(it->Valid());
+    ASSERT_TRUE((*db)->db()->Delete(rocksdb::WriteOptions(), (*db)->cf(store::kGroups), it->key()).ok());
+  }
+  Outcome check = Kg({"check"});
+  EXPECT_EQ(check.code, kExitCheckFailed);
+  EXPECT_NE(check.err.find("kg check: groups lacks fact ("), std::string::npos) << check.err;
 }
 
 }  // namespace

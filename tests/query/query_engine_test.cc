@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kg/graph_store.h"
+#include "store/format_test_support.h"
 #include "store/store_test_support.h"
 #include "test_support.h"
 
@@ -231,6 +232,86 @@ TEST_F(QueryEngineTest, PlannerStartsFromTheMostSelectivePattern) {
   EXPECT_NE(plan.find(":president_of]->"), std::string::npos) << plan;
   EXPECT_NE(plan.find("2. expand (a)-["), std::string::npos) << plan;
   EXPECT_EQ(Rows("MATCH (a)-[:invests_in]->(b), (p)-[:president_of]->(a) RETURN count(*)"), (Strings{"4"}));
+}
+
+// A format-2 store answers from `groups` what it can; a format-1 store (read-only, so not upgraded)
+// answers everything from evidence. Same rows, in the same order, for every query form.
+TEST_F(QueryEngineTest, GroupsAndEvidenceGiveTheSameRowsInTheSameOrder) {
+  const Strings queries = {
+      "MATCH (a)-[r:invests_in]->(b) RETURN a.name, b.name, r.amount",
+      "MATCH (a)-[r:invests_in]->(b) RETURN a.name, b.name, r.amount, r.currency, r.date, r.evidence_count",
+      "MATCH (a)-[r:invests_in]->(b) RETURN a.name, b.name",
+      "MATCH (a)-[r:invests_in]-(b) RETURN a.name, b.name, r.date",
+      "MATCH (a)<-[r:invests_in]-(b) RETURN a.name, b.name, r.currency",
+      "MATCH (a)-[r:invests_in|opens_facility_in|partner_of]->(b) RETURN a.name, type(r), b.name, r.amount",
+      "MATCH (a)-[r:partner_of]-(b) RETURN a.name, b.name, r.date",
+      "MATCH (a)-[r]->(b) RETURN a.name, b.name, r.amount",
+      "MATCH (a)-[r:invests_in {currency: 'EUR'}]->(b) RETURN b.name, r.amount",
+      "MATCH (a)-[r:invests_in {date: '2024-02'}]->(b) RETURN b.name, r.sources",
+      "MATCH (c {name: 'Espagne'})<-[r:invests_in]-(b) RETURN b.name, r.amount, r.date",
+      "MATCH (b {name: 'Microsoft'})-[r:invests_in]->(c) RETURN c.name, r.amount",
+      "MATCH (p:Person)-[:president_of]->(c)-[r:invests_in]->(x) RETURN p.name, x.name, r.amount",
+      "MATCH (a)-[r1:invests_in]->(b), (a)-[r2:invests_in]->(b) RETURN b.name, r1.amount, r2.amount",
+      "MATCH (a {name: 'Microsoft'})-[r1]-(b {name: 'OpenAI'})-[r2]-(a) RETURN type(r1), type(r2)",
+      "MATCH (a)-[r:invests_in]->(b) WHERE r.amount >= 2e9 AND r.currency = 'EUR' RETURN b.name",
+      "MATCH (a)-[r:invests_in]->(b) WHERE r.date < '2023' OR r.currency <> 'EUR' RETURN b.name, r.date",
+      "MATCH (a)-[r]->(b) WHERE r.amount IS NULL RETURN a.name, type(r), b.name",
+      "MATCH (a)-[r:invests_in]->(b) RETURN a.name, count(*), sum(r.amount), min(r.date)",
+      "MATCH (a)-[r:invests_in]->(b) RETURN DISTINCT r.currency",
+      "MATCH (a)-[r:invests_in]->(b) RETURN b.name, r.amount ORDER BY r.amount DESC SKIP 1 LIMIT 2",
+      "MATCH (a)-[r:invests_in]->(b) RETURN r",
+      "MATCH (a)-[r:invests_in]->(b) RETURN *",
+      "MATCH (l {name: 'LinkedIn'})-[r:subsidiary_of]->(m)<-[:subsidiary_of*1..2]-(s) RETURN s.name, r.amount",
+      "?who invests_in ?where",
+      "?who invests_in Spain",
+  };
+  std::vector<QueryResult> from_groups;
+  for (const auto& query : queries) {
+    auto result = store_->Query(query);
+    ASSERT_TRUE(result.ok()) << query << "\n" << result.status().ToString();
+    from_groups.push_back(std::move(result).value());
+  }
+  store_.reset();
+  testing::MakeFormat1(Path("kg.db"));
+  auto format1 = GraphStore::Open(Path("kg.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(format1.ok()) << format1.status().ToString();
+  for (size_t i = 0; i < queries.size(); ++i) {
+    auto result = (*format1)->Query(queries[i]);
+    ASSERT_TRUE(result.ok()) << queries[i] << "\n" << result.status().ToString();
+    EXPECT_EQ(result->columns, from_groups[i].columns) << queries[i];
+    EXPECT_EQ(result->rows, from_groups[i].rows) << queries[i];
+    EXPECT_FALSE(result->rows.empty()) << queries[i];
+  }
+}
+
+// The amount, currency and date of a relationship come from `groups` (by a scan, or a seek when a walk
+// reaches the fact), the rest from evidence: a doctored `groups` value shows which path answered.
+TEST_F(QueryEngineTest, QualifierValuesComeFromTheGroupsFamily) {
+  store_.reset();
+  {
+    auto db = store::RocksDb::Open(Path("kg.db"), store::RocksDb::Mode::kReadWrite);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    rocksdb::DB* rocks = (*db)->db();
+    std::unique_ptr<rocksdb::Iterator> it(rocks->NewIterator(rocksdb::ReadOptions(), (*db)->cf(store::kGroups)));
+    int doctored = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      auto values = store::DecodeGroupValues(it->value().ToStringView());
+      ASSERT_TRUE(values.ok());
+      if (values->amount != 3.2e9) continue;
+      ASSERT_TRUE(rocks->Put(rocksdb::WriteOptions(), (*db)->cf(store::kGroups), it->key(),
+                             store::EncodeGroupValues(1.0, "XXX", "1999")).ok());
+      ++doctored;
+    }
+    ASSERT_EQ(doctored, 1);
+  }
+  auto reopened = GraphStore::Open(Path("kg.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(Rows("MATCH (a)-[r:invests_in]->(b) WHERE b.name = 'Germany' RETURN r.amount, r.currency, r.date"),
+            (Strings{"1 | XXX | 1999"}));
+  EXPECT_EQ(Rows("MATCH (a)-[r:invests_in]->(b {name: 'Germany'}) RETURN r.amount"), (Strings{"1"}));
+  EXPECT_EQ(Rows("MATCH (a)-[r:invests_in]->(b {name: 'Germany'}) RETURN r.amount, r.evidence_count"),
+            (Strings{"3200000000 | 1"}));
 }
 
 TEST_F(QueryEngineTest, BadQueriesSayWhatIsWrongAndWhere) {

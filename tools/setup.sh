@@ -19,6 +19,7 @@ packages=(
   python3-pandas                                     # read_csv on the CSV export in tests
   python3-rdflib serdi                               # N-Triples export read back by RDF consumers in tests
   time                                               # /usr/bin/time -v for bench/run.sh
+  libjemalloc-dev                                    # the allocator kg links against (optional: KG_USE_JEMALLOC)
 )
 
 missing=()

@@ -1,17 +1,30 @@
 #include "store/key_codec.h"
 
+#include <cstring>
+
 namespace kg::store {
+namespace {
+
+void StoreFixed64(char* out, uint64_t v) {
+  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xFF);
+}
+
+void StoreFixed32(char* out, uint32_t v) {
+  for (int i = 3; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xFF);
+}
+
+}  // namespace
 
 // One append of a filled buffer, not eight push_backs: key building runs several times per ingested line.
 void PutFixed64(std::string* out, uint64_t v) {
   char buffer[8];
-  for (int i = 7; i >= 0; --i, v >>= 8) buffer[i] = static_cast<char>(v & 0xFF);
+  StoreFixed64(buffer, v);
   out->append(buffer, 8);
 }
 
 void PutFixed32(std::string* out, uint32_t v) {
   char buffer[4];
-  for (int i = 3; i >= 0; --i, v >>= 8) buffer[i] = static_cast<char>(v & 0xFF);
+  StoreFixed32(buffer, v);
   out->append(buffer, 4);
 }
 
@@ -39,30 +52,31 @@ std::string Fixed32Key(uint32_t v) {
   return k;
 }
 
-std::string SpoKey(const Triple& t) {
-  std::string k;
-  k.reserve(kTripleKeySize);
-  PutFixed64(&k, t.s);
-  PutFixed32(&k, t.p);
-  PutFixed64(&k, t.o);
+std::string SpoKey(const Triple& t) { return SpoKeyOf(t).ToString(); }
+std::string PosKey(const Triple& t) { return PosKeyOf(t).ToString(); }
+std::string OspKey(const Triple& t) { return OspKeyOf(t).ToString(); }
+
+TripleKey SpoKeyOf(const Triple& t) {
+  TripleKey k;
+  StoreFixed64(k.data(), t.s);
+  StoreFixed32(k.data() + 8, t.p);
+  StoreFixed64(k.data() + 12, t.o);
   return k;
 }
 
-std::string PosKey(const Triple& t) {
-  std::string k;
-  k.reserve(kTripleKeySize);
-  PutFixed32(&k, t.p);
-  PutFixed64(&k, t.o);
-  PutFixed64(&k, t.s);
+TripleKey PosKeyOf(const Triple& t) {
+  TripleKey k;
+  StoreFixed32(k.data(), t.p);
+  StoreFixed64(k.data() + 4, t.o);
+  StoreFixed64(k.data() + 12, t.s);
   return k;
 }
 
-std::string OspKey(const Triple& t) {
-  std::string k;
-  k.reserve(kTripleKeySize);
-  PutFixed64(&k, t.o);
-  PutFixed64(&k, t.s);
-  PutFixed32(&k, t.p);
+TripleKey OspKeyOf(const Triple& t) {
+  TripleKey k;
+  StoreFixed64(k.data(), t.o);
+  StoreFixed64(k.data() + 8, t.s);
+  StoreFixed32(k.data() + 16, t.p);
   return k;
 }
 
@@ -71,22 +85,30 @@ Triple DecodePos(std::string_view key) { return {GetFixed64(key, 12), GetFixed32
 Triple DecodeOsp(std::string_view key) { return {GetFixed64(key, 8), GetFixed32(key, 16), GetFixed64(key, 0)}; }
 
 std::string EvidenceKey(const Triple& t, uint64_t qualifier_hash, uint64_t evidence_hash) {
-  std::string k = SpoKey(t);
-  PutFixed64(&k, qualifier_hash);
-  PutFixed64(&k, evidence_hash);
+  return EvidenceKeyOf(t, qualifier_hash, evidence_hash).ToString();
+}
+
+EvidenceKeyBytes EvidenceKeyOf(const Triple& t, uint64_t qualifier_hash, uint64_t evidence_hash) {
+  EvidenceKeyBytes k;
+  StoreFixed64(k.data(), t.s);
+  StoreFixed32(k.data() + 8, t.p);
+  StoreFixed64(k.data() + 12, t.o);
+  StoreFixed64(k.data() + kTripleKeySize, qualifier_hash);
+  StoreFixed64(k.data() + kTripleKeySize + 8, evidence_hash);
   return k;
 }
 
 Triple DecodeEvidenceTriple(std::string_view key) { return DecodeSpo(key); }
 uint64_t DecodeEvidenceQualifierHash(std::string_view key) { return GetFixed64(key, kTripleKeySize); }
 
-std::string GroupKey(const Triple& t, uint64_t qualifier_hash) {
-  std::string k;
-  k.reserve(kGroupKeySize);
-  PutFixed32(&k, t.p);
-  PutFixed64(&k, t.o);
-  PutFixed64(&k, t.s);
-  PutFixed64(&k, qualifier_hash);
+std::string GroupKey(const Triple& t, uint64_t qualifier_hash) { return GroupKeyOf(t, qualifier_hash).ToString(); }
+
+GroupKeyBytes GroupKeyOf(const Triple& t, uint64_t qualifier_hash) {
+  GroupKeyBytes k;
+  StoreFixed32(k.data(), t.p);
+  StoreFixed64(k.data() + 4, t.o);
+  StoreFixed64(k.data() + 12, t.s);
+  StoreFixed64(k.data() + kTripleKeySize, qualifier_hash);
   return k;
 }
 
@@ -102,6 +124,13 @@ std::string SourceEvidenceKey(SourceId source, std::string_view evidence_key) {
   k.reserve(8 + evidence_key.size());
   PutFixed64(&k, source);
   k.append(evidence_key);
+  return k;
+}
+
+SourceEvidenceKeyBytes SourceEvidenceKeyOf(SourceId source, const EvidenceKeyBytes& evidence_key) {
+  SourceEvidenceKeyBytes k;
+  StoreFixed64(k.data(), source);
+  std::memcpy(k.data() + 8, evidence_key.view().data(), kEvidenceKeySize);
   return k;
 }
 

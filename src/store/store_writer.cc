@@ -144,7 +144,7 @@ Status StoreWriter::Load() {
   return Status::Ok();
 }
 
-Result<std::string> StoreWriter::Get(Cf cf, const std::string& key) { return unit_->Get(cf, key); }
+Result<std::string> StoreWriter::Get(Cf cf, std::string_view key) { return unit_->Get(cf, key); }
 
 Status StoreWriter::Put(Cf cf, std::string_view key, std::string_view value) {
   return unit_->Put(cf, key, value);
@@ -286,8 +286,8 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
   // A symmetric fact is stored once, from the smaller id, whichever way round it was reported.
   if (info != nullptr && info->symmetric && t.o < t.s) std::swap(t.s, t.o);
 
-  const std::string evidence_key = EvidenceKey(t, line.qualifier_hash, line.line_hash);
-  const std::string spo = SpoKey(t);
+  const EvidenceKeyBytes evidence_key = EvidenceKeyOf(t, line.qualifier_hash, line.line_hash);
+  const TripleKey spo = SpoKeyOf(t);
   const uint64_t fact_print = FactFingerprint(t);
   const uint64_t evidence_print = EvidenceFingerprint(fact_print, line);
   // A fact the table cannot hold would have to be looked up in spo, and so would every later re-report
@@ -315,8 +315,8 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
     }
   } else {
     outcome = Outcome::kNewFact;
-    KG_RETURN_IF_ERROR(Put(kPos, PosKey(t), ""));
-    KG_RETURN_IF_ERROR(Put(kOsp, OspKey(t), ""));
+    KG_RETURN_IF_ERROR(Put(kPos, PosKeyOf(t), ""));
+    KG_RETURN_IF_ERROR(Put(kOsp, OspKeyOf(t), ""));
     ++counters_.stats.facts;
   }
   KG_RETURN_IF_ERROR(Put(kSpo, spo, Fixed64Key(evidence_count + 1)));
@@ -330,14 +330,14 @@ Result<StoreWriter::Outcome> StoreWriter::Add(const Assertion& a, const Evidence
   KG_RETURN_IF_ERROR(Put(kEvidence, evidence_key, line.json));
   // The fact's qualifier set, for queries. Every line of a set writes the same value, so a Put needs
   // no read and is harmless when the set already exists.
-  KG_RETURN_IF_ERROR(Put(kGroups, GroupKey(t, line.qualifier_hash), EncodeGroupValues(a.amount, a.currency, a.date)));
+  KG_RETURN_IF_ERROR(Put(kGroups, GroupKeyOf(t, line.qualifier_hash), EncodeGroupValues(a.amount, a.currency, a.date)));
   if (evidence_fingerprints_complete_) evidence_fingerprints_.Insert(evidence_print);
   ++counters_.stats.evidence;
 
   if (!a.source_uri.empty()) {
     auto source = SourceIdFor(a);
     if (!source.ok()) return source.status();
-    KG_RETURN_IF_ERROR(Put(kSourceEvidence, SourceEvidenceKey(*source, evidence_key), ""));
+    KG_RETURN_IF_ERROR(Put(kSourceEvidence, SourceEvidenceKeyOf(*source, evidence_key), ""));
   }
   return outcome;
 }

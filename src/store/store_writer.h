@@ -108,7 +108,7 @@ class StoreWriter {
   explicit StoreWriter(RocksDb* db);
 
   Status Load();
-  Result<std::string> Get(Cf cf, const std::string& key);  // NotFound when absent, batch first
+  Result<std::string> Get(Cf cf, std::string_view key);  // NotFound when absent, batch first
   Status Put(Cf cf, std::string_view key, std::string_view value);
   Status Delete(Cf cf, const std::string& key);
   Result<bool> HasPrefix(Cf cf, const std::string& prefix);

@@ -19,9 +19,10 @@ Result<std::string> FromGet(const rocksdb::Status& s, std::string value, Cf cf) 
 
 IndexedUnit::IndexedUnit(RocksDb* db) : db_(db), batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {}
 
-Result<std::string> IndexedUnit::Get(Cf cf, const std::string& key) {
+Result<std::string> IndexedUnit::Get(Cf cf, std::string_view key) {
   std::string value;
-  rocksdb::Status s = batch_.GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), db_->cf(cf), key, &value);
+  rocksdb::Status s = batch_.GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), db_->cf(cf),
+                                               rocksdb::Slice(key.data(), key.size()), &value);
   return FromGet(s, std::move(value), cf);
 }
 
@@ -63,14 +64,15 @@ BulkUnit::~BulkUnit() {
   (void)Sync();  // never leave a write running behind a destroyed unit
 }
 
-Result<std::string> BulkUnit::Get(Cf cf, const std::string& key) {
+Result<std::string> BulkUnit::Get(Cf cf, std::string_view key) {
   if (AppendOnly(cf)) return Internal("a bulk ingest unit does not read " + std::string(CfName(cf)));
   if (auto value = writes_.tables[cf].Find(key)) return std::string(*value);
   if (in_flight_) {
     if (auto value = in_flight_->tables[cf].Find(key)) return std::string(*value);
   }
   std::string value;
-  rocksdb::Status s = db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), key, &value);
+  rocksdb::Status s =
+      db_->db()->Get(rocksdb::ReadOptions(), db_->cf(cf), rocksdb::Slice(key.data(), key.size()), &value);
   return FromGet(s, std::move(value), cf);
 }
 

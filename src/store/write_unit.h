@@ -32,7 +32,7 @@ class WriteUnit {
   virtual ~WriteUnit() = default;
 
   // The value under `key`, this unit's writes first. NotFound when absent.
-  virtual Result<std::string> Get(Cf cf, const std::string& key) = 0;
+  virtual Result<std::string> Get(Cf cf, std::string_view key) = 0;
   virtual Status Put(Cf cf, std::string_view key, std::string_view value) = 0;
   // Internal error on a BulkUnit, which only adds.
   virtual Status Delete(Cf cf, const std::string& key) = 0;
@@ -53,7 +53,7 @@ class WriteUnit {
 class IndexedUnit : public WriteUnit {
  public:
   explicit IndexedUnit(RocksDb* db);
-  Result<std::string> Get(Cf cf, const std::string& key) override;
+  Result<std::string> Get(Cf cf, std::string_view key) override;
   Status Put(Cf cf, std::string_view key, std::string_view value) override;
   Status Delete(Cf cf, const std::string& key) override;
   Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;
@@ -73,7 +73,7 @@ class BulkUnit : public WriteUnit {
   // and reads see the unit in flight until it is in the store.
   BulkUnit(RocksDb* db, size_t sst_min_entries);
   ~BulkUnit() override;
-  Result<std::string> Get(Cf cf, const std::string& key) override;
+  Result<std::string> Get(Cf cf, std::string_view key) override;
   Status Put(Cf cf, std::string_view key, std::string_view value) override;
   Status Delete(Cf cf, const std::string& key) override;
   Result<std::unique_ptr<rocksdb::Iterator>> Scan(Cf cf) override;

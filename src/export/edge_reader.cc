@@ -22,8 +22,7 @@ constexpr size_t kLinearSourceSearch = 16;  // sources an edge holds before the 
 
 }  // namespace
 
-EdgeReader::EdgeReader(const ExportSource& source, KeptEvidence kept, store::IndexReader& names)
-    : source_(source), kept_(kept), names_(names) {
+EdgeReader::EdgeReader(ExportSource& source, KeptEvidence kept) : source_(source), kept_(kept) {
   if (source_.seeded_) {
     it_ = std::make_unique<StoreEvidence>(source_.db_, rocksdb::ReadOptions());
     if (!source_.subgraph_.facts.empty()) {
@@ -76,9 +75,9 @@ bool EdgeReader::Next(ExportEdge* edge) {
 
 Status EdgeReader::SetPredicate(store::PredicateId id, ExportEdge* edge) {
   if (predicate_id_ != id) {
-    auto predicate = names_.PredicateName(id);
+    auto predicate = source_.reader_.PredicateName(id);
     if (!predicate.ok()) return predicate.status();
-    auto symmetric = names_.Symmetric(id);
+    auto symmetric = source_.reader_.Symmetric(id);
     if (!symmetric.ok()) return symmetric.status();
     predicate_ = **predicate;
     symmetric_ = *symmetric;

@@ -3,8 +3,7 @@
 // fills whichever ExportEdge it is handed, reusing that edge's storage.
 //
 // An EdgeReader reads the ExportSource's selection and filters, which must not change while it runs,
-// and resolves predicate names through the IndexReader it is given, which it uses alone. Not
-// thread-safe itself.
+// and resolves predicate names through the source's IndexReader. Not thread-safe itself.
 #ifndef KG_EXPORT_EDGE_READER_H_
 #define KG_EXPORT_EDGE_READER_H_
 
@@ -18,13 +17,12 @@
 #include "export/evidence_stream.h"
 #include "export/export_source.h"
 #include "kg/status.h"
-#include "store/index_reader.h"
 
 namespace kg::exporter {
 
 class EdgeReader {
  public:
-  EdgeReader(const ExportSource& source, KeptEvidence kept, store::IndexReader& names);
+  EdgeReader(ExportSource& source, KeptEvidence kept);
 
   // Fills `edge` with the next edge in scope (reusing the storage its strings and lists already have)
   // and returns true; false at the end or on error (see status()).
@@ -40,9 +38,8 @@ class EdgeReader {
   Status SetPredicate(store::PredicateId id, ExportEdge* edge);
   void AddSource(const std::string& uri, ExportEdge* edge);
 
-  const ExportSource& source_;
+  ExportSource& source_;
   KeptEvidence kept_;
-  store::IndexReader& names_;
   std::unique_ptr<EvidenceStream> it_;
   size_t fact_index_ = 0;        // selection: the fact it_ is in
   std::string fact_prefix_;      // selection: its spo key

@@ -98,7 +98,7 @@ void NodeCursor::Load() {
 }
 
 EdgeCursor::EdgeCursor(ExportSource& source, KeptEvidence kept)
-    : reader_(std::make_unique<EdgeReader>(source, kept, source.reader_)) {
+    : reader_(std::make_unique<EdgeReader>(source, kept)) {
   Next();
 }
 

@@ -80,7 +80,6 @@ class ExportSource {
 
  private:
   friend class NodeCursor;
-  friend class EdgeCursor;
   friend class EdgeReader;
 
   bool EntityAllowed(store::EntityId id) const;

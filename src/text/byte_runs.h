@@ -33,60 +33,50 @@ inline uint64_t Load(const char* p) {
   return word;
 }
 
+// The length of the longest prefix of `text` in which no word of eight bytes meets `word_stops` and no
+// byte of the rest meets `byte_stops`. A word that meets `word_stops` is handed to the byte loop, which
+// decides exactly, so `word_stops` may flag more than `byte_stops` does (never less).
+template <typename WordStops, typename ByteStops>
+inline size_t PlainRun(std::string_view text, WordStops word_stops, ByteStops byte_stops) {
+  const char* p = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    if (word_stops(Load(p + i))) break;
+  }
+  for (; i < n; ++i) {
+    if (byte_stops(static_cast<unsigned char>(p[i]))) break;
+  }
+  return i;
+}
+
 }  // namespace byte_runs_internal
 
 // The length of the longest prefix of `text` with no '"', no '\\' and no byte below 0x20: the bytes a
 // JSON string carries as they are.
 inline size_t JsonPlainRun(std::string_view text) {
   using namespace byte_runs_internal;
-  const char* p = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t word = Load(p + i);
-    if (HasByte(word, '"') | HasByte(word, '\\') | HasByteBelow(word, 0x20)) break;
-  }
-  for (; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c == '"' || c == '\\' || c < 0x20) break;
-  }
-  return i;
+  return PlainRun(
+      text, [](uint64_t w) { return HasByte(w, '"') | HasByte(w, '\\') | HasByteBelow(w, 0x20); },
+      [](unsigned char c) { return c == '"' || c == '\\' || c < 0x20; });
 }
 
 // The length of the longest prefix of `text` with no ',', '"', CR or LF: the bytes a CSV field carries
 // without quoting.
 inline size_t CsvPlainRun(std::string_view text) {
   using namespace byte_runs_internal;
-  const char* p = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t word = Load(p + i);
-    if (HasByte(word, ',') | HasByte(word, '"') | HasByte(word, '\r') | HasByte(word, '\n')) break;
-  }
-  for (; i < n; ++i) {
-    const char c = p[i];
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') break;
-  }
-  return i;
+  return PlainRun(
+      text, [](uint64_t w) { return HasByte(w, ',') | HasByte(w, '"') | HasByte(w, '\r') | HasByte(w, '\n'); },
+      [](unsigned char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
 }
 
 // The length of the longest prefix of `text` with no byte below 0x20 other than tab, LF and CR, and no
 // 0xEF (which starts U+FFFE and U+FFFF): the bytes XML 1.0 text carries as they are.
 inline size_t XmlPlainRun(std::string_view text) {
   using namespace byte_runs_internal;
-  const char* p = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t word = Load(p + i);
-    if (HasByteBelow(word, 0x20) | HasByte(word, 0xEF)) break;
-  }
-  for (; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF) break;
-  }
-  return i;
+  return PlainRun(
+      text, [](uint64_t w) { return HasByteBelow(w, 0x20) | HasByte(w, 0xEF); },
+      [](unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF; });
 }
 
 }  // namespace kg::text

@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <sstream>
+#include <vector>
 
 #include "schema/assertion_json.h"
 #include "schema/value_rules.h"
@@ -15,6 +16,17 @@
 
 namespace kg::schema {
 namespace {
+
+// The lines of the valid schema fixtures, without blank ones.
+std::vector<std::string> ValidFixtureLines() {
+  std::ifstream in(kg::testing::SourcePath("tests/data/schema_fixtures/valid.jsonl"));
+  EXPECT_TRUE(in);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
 
 ParseLimits FullParserOnly() {
   ParseLimits limits;
@@ -29,12 +41,10 @@ std::string ReadFile(const std::filesystem::path& path) {
 }
 
 TEST(FastAssertionParserTest, AgreesWithTheFullParserOnEveryValidFixture) {
-  std::ifstream in(kg::testing::SourcePath("tests/data/schema_fixtures/valid.jsonl"));
-  ASSERT_TRUE(in);
-  int lines = 0, fast = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    ++lines;
+  const std::vector<std::string> valid = ValidFixtureLines();
+  const int lines = static_cast<int>(valid.size());
+  int fast = 0;
+  for (const std::string& line : valid) {
     auto reference = ParseAssertionLine(line, PredicateVocabulary::Builtin(), FullParserOnly());
     ASSERT_TRUE(std::holds_alternative<Assertion>(reference)) << line;
     auto quick = FastParseAssertion(line, PredicateVocabulary::Builtin(), ParseLimits());
@@ -99,12 +109,10 @@ bool RoundTripAccepts(const Assertion& a, const ParseLimits& limits) {
 }
 
 TEST(FastCheckAssertionTest, PassesEveryValidFixture) {
-  std::ifstream in(kg::testing::SourcePath("tests/data/schema_fixtures/valid.jsonl"));
-  ASSERT_TRUE(in);
-  int lines = 0, fast = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    ++lines;
+  const std::vector<std::string> valid = ValidFixtureLines();
+  const int lines = static_cast<int>(valid.size());
+  int fast = 0;
+  for (const std::string& line : valid) {
     auto parsed = ParseAssertionLine(line, PredicateVocabulary::Builtin(), FullParserOnly());
     ASSERT_TRUE(std::holds_alternative<Assertion>(parsed)) << line;
     const Assertion& a = std::get<Assertion>(parsed);

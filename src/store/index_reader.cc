@@ -90,30 +90,67 @@ Result<const EntityRecord*> IndexReader::Entity(EntityId id) {
 }
 
 Result<IndexReader::Head> IndexReader::EntityHead(EntityId id) {
-  if (id < heads_.size() && heads_[id].loaded) {
+  auto packed = [this](EntityId id) {
     const HeadSlot& slot = heads_[id];
     return Head{std::string_view(head_names_).substr(slot.offset, slot.length), static_cast<EntityType>(slot.type)};
-  }
+  };
+  if (id < heads_.size() && heads_[id].loaded) return packed(id);
+  KG_RETURN_IF_ERROR(NoteHeadMiss());
+  if (id < heads_.size() && heads_[id].loaded) return packed(id);
   std::string value;
   rocksdb::Status s = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(kEntities), Fixed64Key(id), &value);
   if (!s.ok()) return FromRocks(s, "reading entity " + std::to_string(id));
   auto head = DecodeEntityHead(id, value);
   if (!head.ok()) return head.status();
-  const bool packable = id < kDenseEntityIds && head->name.size() <= UINT16_MAX &&
-                        head_names_.size() + head->name.size() <= UINT32_MAX;
-  if (!packable) {  // kept whole instead, where a pointer to the name stays valid
-    auto record = Entity(id);
-    if (!record.ok()) return record.status();
-    return Head{(*record)->entity.name, (*record)->entity.type};
+  if (PackHead(id, Head{head->name, head->type})) return packed(id);
+  // Kept whole instead, where a pointer to the name stays valid.
+  auto record = Entity(id);
+  if (!record.ok()) return record.status();
+  return Head{(*record)->entity.name, (*record)->entity.type};
+}
+
+bool IndexReader::PackHead(EntityId id, const Head& head) {
+  if (id >= kDenseEntityIds || head.name.size() > UINT16_MAX || head_names_.size() + head.name.size() > UINT32_MAX) {
+    return false;
   }
   if (id >= heads_.size()) heads_.resize(id + 1);
   HeadSlot& slot = heads_[id];
   slot.offset = static_cast<uint32_t>(head_names_.size());
-  slot.length = static_cast<uint16_t>(head->name.size());
-  slot.type = static_cast<uint8_t>(head->type);
+  slot.length = static_cast<uint16_t>(head.name.size());
+  slot.type = static_cast<uint8_t>(head.type);
   slot.loaded = 1;
-  head_names_.append(head->name);
-  return Head{std::string_view(head_names_).substr(slot.offset, slot.length), head->type};
+  head_names_.append(head.name);
+  return true;
+}
+
+Status IndexReader::NoteHeadMiss() {
+  if (all_heads_loaded_) return Status::Ok();
+  if (!load_all_after_) {
+    auto counters = ReadCounters();
+    if (!counters.ok()) return counters.status();
+    load_all_after_ = std::max(kMinMissesBeforeLoad, counters->stats.entities / kMissesPerLoadAll);
+  }
+  if (++head_misses_ < *load_all_after_) return Status::Ok();
+  return LoadAllHeads();
+}
+
+Status IndexReader::LoadAllHeads() {
+  all_heads_loaded_ = true;  // once, whatever it finds: entities written later are read one by one
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;  // each block is read once
+  options.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(options, db_.cf(kEntities)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (key.size() != 8) return DataLoss("an entities key of " + std::to_string(key.size()) + " bytes");
+    const EntityId id = GetFixed64(key);
+    if (id >= kDenseEntityIds) break;  // keys are in id order: the rest would not pack either
+    if (id < heads_.size() && heads_[id].loaded) continue;
+    auto head = DecodeEntityHead(id, it->value().ToStringView());
+    if (!head.ok()) return head.status();
+    PackHead(id, Head{head->name, head->type});
+  }
+  return FromRocks(it->status(), "scanning entities");
 }
 
 Result<std::optional<PredicateId>> IndexReader::FindPredicate(const std::string& name) {

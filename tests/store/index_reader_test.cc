@@ -1,0 +1,79 @@
+// IndexReader::EntityHead, the packed name-and-type cache a query reads on every row. Once a query has
+// asked for many entities it loads them all in one pass (LoadAllHeads); the answers must not change
+// when that happens, nor for ids it did not load.
+#include "store/index_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kg/graph_store.h"
+#include "store/rocks_db.h"
+#include "store/store_reader.h"
+#include "store/store_test_support.h"
+#include "test_support.h"
+
+namespace kg::store {
+namespace {
+
+// More entities than the misses that trigger the load (4096), of two types.
+constexpr int kPairs = 2600;
+
+class IndexReaderTest : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    std::string jsonl;
+    for (int i = 0; i < kPairs; ++i) {
+      jsonl += R"({"subject":{"name":"Person )" + std::to_string(i) +
+               R"(","type":"Person"},"predicate":"ceo_of","object":{"name":"Company )" + std::to_string(i) +
+               R"(","type":"Organization"},"source":{"uri":"https://news.example/)" + std::to_string(i) + "\"}}\n";
+    }
+    auto store = GraphStore::Open(Path("kg.db"), OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_EQ(testing::IngestText(**store, jsonl).rejected, 0u);
+  }
+
+  std::unique_ptr<RocksDb> OpenDb() {
+    auto db = RocksDb::Open(Path("kg.db"), RocksDb::Mode::kReadOnly);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(db).value() : nullptr;
+  }
+
+  // Asks `reader` for every entity, last id first, and compares each answer with the stored record.
+  void ExpectEveryHeadMatchesItsRecord(const RocksDb& db, IndexReader* reader) {
+    for (EntityId id = 2 * kPairs; id >= 1; --id) {
+      auto head = reader->EntityHead(id);
+      ASSERT_TRUE(head.ok()) << id << ": " << head.status().ToString();
+      auto record = ReadEntity(db, id);
+      ASSERT_TRUE(record.ok()) << id;
+      ASSERT_EQ(head->name, record->entity.name) << id;
+      ASSERT_EQ(head->type, record->entity.type) << id;
+    }
+  }
+};
+
+TEST_F(IndexReaderTest, HeadsReadOneByOneThenAllAtOnceAgreeWithTheRecords) {
+  auto db = OpenDb();
+  ASSERT_NE(db, nullptr);
+  IndexReader reader(*db);
+  // The walk passes the 4096th miss midway: the heads before it were read one by one, those after it
+  // come from the one pass.
+  ExpectEveryHeadMatchesItsRecord(*db, &reader);
+  // And again, now all from the cache.
+  ExpectEveryHeadMatchesItsRecord(*db, &reader);
+}
+
+TEST_F(IndexReaderTest, LoadingAllHeadsFirstGivesTheSameAnswers) {
+  auto db = OpenDb();
+  ASSERT_NE(db, nullptr);
+  IndexReader reader(*db);
+  ASSERT_TRUE(reader.LoadAllHeads().ok());
+  ExpectEveryHeadMatchesItsRecord(*db, &reader);
+  // An id the pass did not find is still looked up, and reported missing.
+  auto missing = reader.EntityHead(2 * kPairs + 5);
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound) << missing.status().ToString();
+}
+
+}  // namespace
+}  // namespace kg::store

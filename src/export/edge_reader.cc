@@ -30,7 +30,9 @@ EdgeReader::EdgeReader(ExportSource& source, KeptEvidence kept) : source_(source
       it_->Seek(fact_prefix_);
     }
   } else {
-    it_ = std::make_unique<ReadAheadEvidence>(source_.db_);
+    // An edge's summary is all that kNone keeps: the read-ahead thread scans the lines for it.
+    it_ = std::make_unique<ReadAheadEvidence>(
+        source_.db_, kept_ == KeptEvidence::kNone ? ReadAheadEvidence::Values::kSummaries : ReadAheadEvidence::Values::kStored);
   }
 }
 
@@ -127,7 +129,7 @@ Status EdgeReader::ReadGroup(ExportEdge* edge) {
       if (edge->evidence_kept == edge->evidence_pool.size()) edge->evidence_pool.emplace_back();
       fields = &edge->evidence_pool[edge->evidence_kept++];
     }
-    Status scanned = ScanEvidenceFields(value, fields, fields == &scratch_ ? EvidenceScope::kSummary : EvidenceScope::kAll);
+    Status scanned = fields == &scratch_ ? it_->Summary(fields) : ScanEvidenceFields(value, fields, EvidenceScope::kAll);
     if (!scanned.ok()) return DataLoss("evidence of edge " + edge->key + ": " + scanned.message());
     const EvidenceFields& f = *fields;
     if (edge->evidence_count++ == 0) {

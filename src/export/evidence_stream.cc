@@ -1,5 +1,6 @@
 #include "export/evidence_stream.h"
 
+#include "export/evidence_summary.h"
 #include "export/export_source.h"
 
 namespace kg::exporter {
@@ -9,8 +10,8 @@ StoreEvidence::StoreEvidence(const store::RocksDb& db, const rocksdb::ReadOption
 
 Status StoreEvidence::status() const { return store::FromRocks(it_->status(), "reading evidence"); }
 
-ReadAheadEvidence::ReadAheadEvidence(const store::RocksDb& db)
-    : it_(db.db()->NewIterator(WholeGraphScanOptions(), db.cf(store::kEvidence))), batches_(kBatches) {
+ReadAheadEvidence::ReadAheadEvidence(const store::RocksDb& db, Values values)
+    : it_(db.db()->NewIterator(WholeGraphScanOptions(), db.cf(store::kEvidence))), values_(values), batches_(kBatches) {
   thread_ = std::thread([this] { ReadAhead(); });
   TakeBatch();
   Load();
@@ -24,6 +25,7 @@ ReadAheadEvidence::~ReadAheadEvidence() {
 
 void ReadAheadEvidence::ReadAhead() {
   it_->SeekToFirst();
+  EvidenceFields scratch;  // a summary scan's fields, reused from line to line
   for (size_t n = 0;; ++n) {
     free_.acquire();
     if (stop_.load(std::memory_order_acquire)) return;
@@ -32,9 +34,15 @@ void ReadAheadEvidence::ReadAhead() {
     batch.lengths.clear();
     for (; it_->Valid() && batch.bytes.size() < kBatchBytes; it_->Next()) {
       const rocksdb::Slice key = it_->key(), value = it_->value();
-      batch.bytes.append(key.data(), key.size()).append(value.data(), value.size());
+      batch.bytes.append(key.data(), key.size());
+      const size_t value_start = batch.bytes.size();
+      if (values_ == Values::kSummaries) {
+        AppendEvidenceSummary(value.ToStringView(), &scratch, &batch.bytes);
+      } else {
+        batch.bytes.append(value.data(), value.size());
+      }
       batch.lengths.push_back(static_cast<uint32_t>(key.size()));
-      batch.lengths.push_back(static_cast<uint32_t>(value.size()));
+      batch.lengths.push_back(static_cast<uint32_t>(batch.bytes.size() - value_start));
     }
     batch.last = !it_->Valid();
     if (batch.last) batch.status = store::FromRocks(it_->status(), "reading evidence");
@@ -64,6 +72,10 @@ void ReadAheadEvidence::Load() {
   key_ = std::string_view(current_->bytes).substr(offset_, key_size);
   value_ = std::string_view(current_->bytes).substr(offset_ + key_size, value_size);
   valid_ = true;
+}
+
+Status ReadAheadEvidence::Summary(EvidenceFields* fields) const {
+  return values_ == Values::kSummaries ? ReadEvidenceSummary(value_, fields) : EvidenceStream::Summary(fields);
 }
 
 void ReadAheadEvidence::Next() {

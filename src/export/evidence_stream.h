@@ -6,6 +6,9 @@
 // cores low: the reads are sequential. Memory stays constant: at most kBatches batches of about
 // kBatchBytes each are in flight.
 //
+// An export that keeps no evidence (only each edge's summary: amounts, dates, sources) has the thread
+// scan each line as well and hand over its summary record instead (see evidence_summary.h).
+//
 // A selection seeks fact by fact, so it reads the store directly (StoreEvidence).
 #ifndef KG_EXPORT_EVIDENCE_STREAM_H_
 #define KG_EXPORT_EVIDENCE_STREAM_H_
@@ -22,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "export/evidence_fields.h"
 #include "kg/status.h"
 #include "store/rocks_db.h"
 
@@ -34,6 +38,10 @@ class EvidenceStream {
   // The current key and value, while Valid(); they stay readable until the next Next or Seek.
   virtual std::string_view key() const = 0;
   virtual std::string_view value() const = 0;
+  // The current line's summary fields (EvidenceScope::kSummary), or DataLoss when it does not scan.
+  [[nodiscard]] virtual Status Summary(EvidenceFields* fields) const {
+    return ScanEvidenceFields(value(), fields, EvidenceScope::kSummary);
+  }
   virtual void Next() = 0;
   // Only StoreEvidence seeks; ReadAheadEvidence reads the whole family once, from the start.
   virtual void Seek(std::string_view target) = 0;
@@ -59,7 +67,11 @@ class StoreEvidence : public EvidenceStream {
 // The whole evidence family, from its first key, read ahead on a thread that starts at construction.
 class ReadAheadEvidence : public EvidenceStream {
  public:
-  explicit ReadAheadEvidence(const store::RocksDb& db);
+  // What the thread hands over besides the keys: the stored lines, or only their summaries, in which
+  // case value() is the summary record (internal to the export) and Summary() reads it.
+  enum class Values { kStored, kSummaries };
+
+  explicit ReadAheadEvidence(const store::RocksDb& db, Values values = Values::kStored);
   ~ReadAheadEvidence() override;
   ReadAheadEvidence(const ReadAheadEvidence&) = delete;
   ReadAheadEvidence& operator=(const ReadAheadEvidence&) = delete;
@@ -67,6 +79,7 @@ class ReadAheadEvidence : public EvidenceStream {
   bool Valid() const override { return valid_; }
   std::string_view key() const override { return key_; }
   std::string_view value() const override { return value_; }
+  Status Summary(EvidenceFields* fields) const override;
   void Next() override;
   void Seek(std::string_view target) override;  // not supported: ends the stream with an error
   Status status() const override { return status_; }
@@ -89,6 +102,7 @@ class ReadAheadEvidence : public EvidenceStream {
   void Load();
 
   std::unique_ptr<rocksdb::Iterator> it_;  // the thread's
+  const Values values_;
   std::vector<Batch> batches_;
   std::counting_semaphore<2 * kBatches> free_{kBatches};  // batches the thread may fill
   std::counting_semaphore<2 * kBatches> full_{0};         // batches filled and not yet taken

@@ -14,6 +14,7 @@
 #include <boost/shared_ptr.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <streambuf>
@@ -142,6 +143,19 @@ class BufferedSink : public std::streambuf {
     return traits_type::not_eof(c);
   }
   int sync() override { return Drain() ? 0 : -1; }
+  // The default copies through a loop of overflow checks; most insertions fit the buffer as they are.
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n > epptr() - pptr()) {
+      if (!Drain()) return 0;
+      if (n > epptr() - pptr()) {
+        out_.write(s, n);
+        return out_ ? n : 0;
+      }
+    }
+    std::memcpy(pptr(), s, static_cast<size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
+  }
 
  private:
   void Reset() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }

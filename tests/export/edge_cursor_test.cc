@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "export/evidence_stream.h"
+#include "export/evidence_summary.h"
 #include "export/export_source.h"
 #include "store/rocks_db.h"
 #include "store/store_test_support.h"
@@ -110,6 +111,68 @@ TEST_F(EdgeCursorTest, ReadAheadGivesTheStoresKeysAndValuesInOrder) {
   EXPECT_GT(bytes, 6u * (256 << 10));  // more than the batches in flight hold
   ahead.Seek("");
   EXPECT_EQ(ahead.status().code(), StatusCode::kInternal);
+}
+
+TEST_F(EdgeCursorTest, ReadAheadSummariesGiveTheFieldsOfAScan) {
+  auto db = OpenDb();
+  ASSERT_NE(db, nullptr);
+  StoreEvidence store(*db, rocksdb::ReadOptions());
+  store.Seek("");
+  ReadAheadEvidence ahead(*db, ReadAheadEvidence::Values::kSummaries);
+  EvidenceFields scanned, summary;
+  size_t n = 0;
+  for (; store.Valid(); store.Next(), ahead.Next(), ++n) {
+    ASSERT_TRUE(ahead.Valid()) << "entry " << n;
+    ASSERT_EQ(ahead.key(), store.key()) << "entry " << n;
+    ASSERT_TRUE(ScanEvidenceFields(store.value(), &scanned, EvidenceScope::kSummary).ok());
+    ASSERT_TRUE(ahead.Summary(&summary).ok()) << "entry " << n;
+    EXPECT_EQ(summary.amount, scanned.amount);
+    EXPECT_EQ(summary.currency, scanned.currency);
+    EXPECT_EQ(summary.date, scanned.date);
+    EXPECT_EQ(summary.source_uri, scanned.source_uri);
+    EXPECT_LT(ahead.value().size(), store.value().size() / 4) << "a summary, not the line";
+  }
+  EXPECT_EQ(n, evidence_);
+  EXPECT_FALSE(ahead.Valid());
+}
+
+TEST(EvidenceSummaryTest, KeepsEverySummaryFieldAndReportsBadLinesAndCutRecords) {
+  const std::string line =
+      R"({"amount":1.9e9,"confidence":0.75,"currency":"EUR","date":"2024-02","object":"Spain","period":"2024-2026","predicate":"invests_in","source":{"uri":"https://news.example/a"},"subject":"Microsoft"})";
+  EvidenceFields scratch, read;
+  std::string record;
+  AppendEvidenceSummary(line, &scratch, &record);
+  read.currency = "stale";
+  ASSERT_TRUE(ReadEvidenceSummary(record, &read).ok());
+  EXPECT_EQ(read.amount, 1.9e9);
+  EXPECT_EQ(read.confidence, 0.75);
+  EXPECT_EQ(read.currency, "EUR");
+  EXPECT_EQ(read.date, "2024-02");
+  EXPECT_EQ(read.period, "2024-2026");
+  EXPECT_EQ(read.source_uri, "https://news.example/a");
+  // Without the optional fields, none is left over from the record before.
+  record.clear();
+  AppendEvidenceSummary(R"({"object":"Spain","predicate":"invests_in","subject":"Microsoft"})", &scratch, &record);
+  ASSERT_TRUE(ReadEvidenceSummary(record, &read).ok());
+  EXPECT_FALSE(read.amount);
+  EXPECT_FALSE(read.confidence);
+  EXPECT_EQ(read.currency, "");
+  EXPECT_EQ(read.source_uri, "");
+  // A line that does not scan carries the scanner's message to the reader.
+  const std::string cut = line.substr(0, line.size() / 2);
+  const Status direct = ScanEvidenceFields(cut, &scratch, EvidenceScope::kSummary);
+  ASSERT_FALSE(direct.ok());
+  record.clear();
+  AppendEvidenceSummary(cut, &scratch, &record);
+  const Status carried = ReadEvidenceSummary(record, &read);
+  EXPECT_EQ(carried.code(), StatusCode::kDataLoss);
+  EXPECT_EQ(carried.message(), direct.message());
+  // A record cut short is DataLoss, never a read past its end.
+  record.clear();
+  AppendEvidenceSummary(line, &scratch, &record);
+  for (size_t size = 0; size < record.size(); ++size) {
+    EXPECT_EQ(ReadEvidenceSummary(std::string_view(record).substr(0, size), &read).code(), StatusCode::kDataLoss) << size;
+  }
 }
 
 TEST_F(EdgeCursorTest, GivesEveryEdgeOnceWithAllItsEvidence) {

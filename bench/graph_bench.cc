@@ -25,7 +25,7 @@ constexpr char kQuery[] = "MATCH (a)-[r:invests_in]->(b) RETURN a.name, b.name, 
 
 struct Flags {
   std::string db = "kg.db";
-  int builds = 3;        // whole-graph snapshot builds
+  int builds = 3;        // whole-graph snapshot builds (0: no snapshot and no walks, only the query)
   int runs = 200;        // warm runs of in-memory walks
   int store_runs = 20;   // runs that read a seeds+hops snapshot from the store (0: skip)
   int pairs = 200;       // random pairs for shortest paths
@@ -122,36 +122,14 @@ int Fail(const kg::Status& status) {
   return 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  Flags flags;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string name = argv[i], value = argv[i + 1];
-    if (name == "--db") flags.db = value;
-    else if (name == "--builds") flags.builds = std::max(1, std::atoi(value.c_str()));
-    else if (name == "--runs") flags.runs = std::atoi(value.c_str());
-    else if (name == "--store-runs") flags.store_runs = std::atoi(value.c_str());
-    else if (name == "--pairs") flags.pairs = std::max(2, std::atoi(value.c_str()));
-    else if (name == "--query-runs") flags.query_runs = std::atoi(value.c_str());
-    else if (name == "--seed") flags.seed = static_cast<unsigned>(std::atoi(value.c_str()));
-    else {
-      std::fprintf(stderr,
-                   "usage: kg_graph_bench --db DIR [--builds N] [--runs N] [--store-runs N] [--pairs N]"
-                   " [--query-runs N] [--seed S]\n");
-      return 2;
-    }
-  }
-  if (argc % 2 == 0) return Fail(kg::InvalidArgument(std::string(argv[argc - 1]) + " needs a value"));
-  auto store = kg::GraphStore::Open(flags.db, kg::OpenMode::kReadOnly);
-  if (!store.ok()) return Fail(store.status());
-
+// The whole-graph snapshot and the walks on it.
+int BenchWalks(kg::GraphStore& store, const Flags& flags) {
   // The first build gives the memory figures; later ones, each freed at once, only the time.
   const size_t rss_before = ProcStatusBytes("VmRSS");
   std::vector<double> build_seconds, build_cpu;
   double cpu = CpuSeconds();
   auto start = std::chrono::steady_clock::now();
-  auto snapshot = (*store)->Snapshot({});
+  auto snapshot = store.Snapshot({});
   if (!snapshot.ok()) return Fail(snapshot.status());
   build_seconds.push_back(Seconds(start));
   build_cpu.push_back(CpuSeconds() - cpu);
@@ -160,7 +138,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < flags.builds; ++i) {
     cpu = CpuSeconds();
     start = std::chrono::steady_clock::now();
-    auto again = (*store)->Snapshot({});
+    auto again = store.Snapshot({});
     if (!again.ok()) return Fail(again.status());
     build_seconds.push_back(Seconds(start));
     build_cpu.push_back(CpuSeconds() - cpu);
@@ -207,7 +185,7 @@ int main(int argc, char** argv) {
       around.seeds = {hub};
       around.hops = hops;
       TimeRow(label + ", from the store", Time(flags.store_runs, [&] {
-                auto part = (*store)->Snapshot(around);
+                auto part = store.Snapshot(around);
                 if (!part.ok()) return size_t{0};
                 auto rows = (*part)->Neighbors(hub, options);
                 return rows.ok() ? rows->size() : 0;
@@ -235,15 +213,20 @@ int main(int argc, char** argv) {
                 found, flags.pairs, found ? static_cast<double>(hops_total) / found : 0.0);
   TimeRow("shortest path, random pairs", paths, "facts (last)", path_note);
 
+  return 0;
+}
+
+// The streaming rate of kQuery.
+int BenchQuery(kg::GraphStore& store, const Flags& flags) {
   if (flags.query_runs > 0) {
-    auto query = (*store)->Prepare(kQuery);
+    auto query = store.Prepare(kQuery);
     if (!query.ok()) return Fail(query.status());
     std::vector<double> seconds, cpu_seconds, rates;
     size_t rows = 0;
     for (int i = 0; i < flags.query_runs; ++i) {
       rows = 0;
-      cpu = CpuSeconds();
-      start = std::chrono::steady_clock::now();
+      const double cpu = CpuSeconds();
+      const auto start = std::chrono::steady_clock::now();
       kg::Status status = (*query)->Run([&](const std::vector<kg::Value>&) {
         ++rows;
         return true;
@@ -262,4 +245,37 @@ int main(int argc, char** argv) {
         std::to_string(rows) + " rows", t.runs, std::string("PreparedQuery::Run, counting rows: ") + rate);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags flags;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string name = argv[i], value = argv[i + 1];
+    if (name == "--db") flags.db = value;
+    else if (name == "--builds") flags.builds = std::max(0, std::atoi(value.c_str()));
+    else if (name == "--runs") flags.runs = std::atoi(value.c_str());
+    else if (name == "--store-runs") flags.store_runs = std::atoi(value.c_str());
+    else if (name == "--pairs") flags.pairs = std::max(2, std::atoi(value.c_str()));
+    else if (name == "--query-runs") flags.query_runs = std::atoi(value.c_str());
+    else if (name == "--seed") flags.seed = static_cast<unsigned>(std::atoi(value.c_str()));
+    else {
+      std::fprintf(stderr,
+                   "usage: kg_graph_bench --db DIR [--builds N] [--runs N] [--store-runs N] [--pairs N]"
+                   " [--query-runs N] [--seed S]\n");
+      return 2;
+    }
+  }
+  if (argc % 2 == 0) return Fail(kg::InvalidArgument(std::string(argv[argc - 1]) + " needs a value"));
+  auto store = kg::GraphStore::Open(flags.db, kg::OpenMode::kReadOnly);
+  if (!store.ok()) return Fail(store.status());
+
+  if (flags.builds > 0) {
+    if (int failed = BenchWalks(**store, flags)) return failed;
+  } else {
+    std::printf("Store `%s`.\n\n| figure | p50 | p99 | CPU p50 | result | runs | note |\n|---|---|---|---|---|---|---|\n",
+                flags.db.c_str());
+  }
+  return BenchQuery(**store, flags);
 }

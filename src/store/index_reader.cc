@@ -27,8 +27,8 @@ void FactScan::Load() {
 
 Status FactScan::status() const { return FromRocks(it_->status(), std::string("scanning ") + CfName(cf_)); }
 
-GroupScan::GroupScan(std::unique_ptr<rocksdb::Iterator> it, std::string prefix)
-    : it_(std::move(it)), prefix_(std::move(prefix)) {
+GroupScan::GroupScan(std::unique_ptr<rocksdb::Iterator> it, std::string prefix, const IndexReader* heads)
+    : it_(std::move(it)), prefix_(std::move(prefix)), heads_(heads) {
   it_->Seek(prefix_);
   Load();
 }
@@ -46,6 +46,10 @@ void GroupScan::Load() {
     return;
   }
   triple_ = DecodeGroupTriple(it_->key().ToStringView());
+  if (heads_ != nullptr) {
+    heads_->PrefetchHead(triple_.s);
+    heads_->PrefetchHead(triple_.o);
+  }
 }
 
 Status GroupScan::Read(QualifierGroup* group) const {
@@ -92,7 +96,7 @@ Result<const EntityRecord*> IndexReader::Entity(EntityId id) {
 Result<IndexReader::Head> IndexReader::EntityHead(EntityId id) {
   auto packed = [this](EntityId id) {
     const HeadSlot& slot = heads_[id];
-    return Head{std::string_view(head_names_).substr(slot.offset, slot.length), static_cast<EntityType>(slot.type)};
+    return Head{NameIn(slot), static_cast<EntityType>(slot.type)};
   };
   if (id < heads_.size() && heads_[id].loaded) return packed(id);
   KG_RETURN_IF_ERROR(NoteHeadMiss());
@@ -115,11 +119,15 @@ bool IndexReader::PackHead(EntityId id, const Head& head) {
   }
   if (id >= heads_.size()) heads_.resize(id + 1);
   HeadSlot& slot = heads_[id];
-  slot.offset = static_cast<uint32_t>(head_names_.size());
   slot.length = static_cast<uint16_t>(head.name.size());
   slot.type = static_cast<uint8_t>(head.type);
   slot.loaded = 1;
-  head_names_.append(head.name);
+  if (head.name.size() <= HeadSlot::kInline) {
+    head.name.copy(slot.text, head.name.size());
+  } else {
+    slot.offset = static_cast<uint32_t>(head_names_.size());
+    head_names_.append(head.name);
+  }
   return true;
 }
 
@@ -219,7 +227,7 @@ void IndexReader::Refresh() {
 
 std::unique_ptr<GroupScan> IndexReader::ScanGroups(std::string prefix) const {
   std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(kGroups)));
-  return std::make_unique<GroupScan>(std::move(it), std::move(prefix));
+  return std::make_unique<GroupScan>(std::move(it), std::move(prefix), this);
 }
 
 Status IndexReader::StoredGroups(const Triple& t, std::vector<QualifierGroup>* groups) const {

@@ -9,12 +9,24 @@
 namespace kg::cli {
 namespace {
 
-Cell ToCell(const Value& v) {
-  if (v.is_null()) return Cell();
-  if (v.is_int()) return Cell(v.as_int());
-  if (v.is_double()) return Cell(v.as_number());
-  if (v.is_string()) return Cell(v.as_string());
-  return Cell(JsonText{ValueToJson(v)});  // booleans, lists and maps
+// Puts `v` in `cell`. A text cell keeps its string's storage from the row before: a long result
+// assigns names into the same few strings rather than allocating them row after row.
+void SetCell(const Value& v, Cell* cell) {
+  if (v.is_string()) {
+    if (auto* text = std::get_if<std::string>(cell)) {
+      text->assign(v.as_string());
+    } else {
+      *cell = v.as_string();
+    }
+  } else if (v.is_null()) {
+    *cell = std::monostate();
+  } else if (v.is_int()) {
+    *cell = v.as_int();
+  } else if (v.is_double()) {
+    *cell = v.as_number();
+  } else {
+    *cell = JsonText{ValueToJson(v)};  // booleans, lists and maps
+  }
 }
 
 }  // namespace
@@ -41,8 +53,8 @@ void AddQueryCommand(CLI::App& app, Context& ctx) {
     RowPrinter printer((*prepared)->columns(), ctx.OutputFormat(), *ctx.out);
     std::vector<Cell> cells;
     Status status = (*prepared)->Run([&](const std::vector<Value>& row) {
-      cells.clear();
-      for (const Value& v : row) cells.push_back(ToCell(v));
+      cells.resize(row.size());
+      for (size_t i = 0; i < row.size(); ++i) SetCell(row[i], &cells[i]);
       printer.Add(cells);
       return static_cast<bool>(*ctx.out);
     });

@@ -49,6 +49,9 @@ class RowPrinter {
   std::ostream& out_;
   uint64_t count_ = 0;
   std::vector<std::vector<std::string>> table_;  // table cells, held for alignment
+  std::string line_, scratch_;                   // CSV and TSV: the line being built, a cell's text
+
+  void WriteDelimited(const std::vector<Cell>& row);
 };
 
 // The text form of a cell, as table, TSV and CSV print it: amounts without exponent, no trailing zeros.

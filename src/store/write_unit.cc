@@ -66,7 +66,7 @@ BulkUnit::~BulkUnit() {
 
 Result<std::string> BulkUnit::Get(Cf cf, std::string_view key) {
   if (AppendOnly(cf)) return Internal("a bulk ingest unit does not read " + std::string(CfName(cf)));
-  if (auto value = writes_.tables[cf].Find(key)) return std::string(*value);
+  if (auto value = writes_->tables[cf].Find(key)) return std::string(*value);
   if (in_flight_) {
     if (auto value = in_flight_->tables[cf].Find(key)) return std::string(*value);
   }
@@ -77,7 +77,7 @@ Result<std::string> BulkUnit::Get(Cf cf, std::string_view key) {
 }
 
 Status BulkUnit::Put(Cf cf, std::string_view key, std::string_view value) {
-  writes_.tables[cf].Put(key, value);
+  writes_->tables[cf].Put(key, value);
   ++entries_;
   return Status::Ok();
 }
@@ -97,10 +97,11 @@ Status BulkUnit::Commit() {
     return previous;
   }
   if (entries_ == 0) return Status::Ok();
-  in_flight_ = std::make_unique<Writes>(std::move(writes_));
+  in_flight_ = std::move(writes_);
+  writes_ = spare_ ? std::move(spare_) : std::make_unique<Writes>();
   const bool as_files = entries_ >= sst_min_entries_;
   const uint64_t sequence = ++file_sequence_;
-  Clear();
+  entries_ = 0;
   pending_ = std::async(std::launch::async, [this, as_files, sequence] {
     return as_files ? WriteFilesOf(*in_flight_, sequence) : WriteBatchOf(*in_flight_);
   });
@@ -110,12 +111,13 @@ Status BulkUnit::Commit() {
 Status BulkUnit::Sync() {
   if (!pending_.valid()) return Status::Ok();
   Status status = pending_.get();
-  in_flight_.reset();
+  spare_ = std::move(in_flight_);
+  for (auto& table : spare_->tables) table.Clear();
   return status;
 }
 
 void BulkUnit::Clear() {
-  for (auto& table : writes_.tables) table.Clear();
+  for (auto& table : writes_->tables) table.Clear();
   entries_ = 0;
 }
 

@@ -98,8 +98,12 @@ class BulkUnit : public WriteUnit {
   size_t sst_min_entries_;
   size_t entries_ = 0;
   uint64_t file_sequence_ = 0;
-  Writes writes_;
-  std::unique_ptr<Writes> in_flight_;  // read-only while pending_ runs
+  // The unit being built, the one being written (read-only while pending_ runs), and the one written
+  // last, cleared: the next unit is built in it, so units reuse their tables' memory instead of growing
+  // new ones page by page (a few percent of a large load's CPU time went to that).
+  std::unique_ptr<Writes> writes_ = std::make_unique<Writes>();
+  std::unique_ptr<Writes> in_flight_;
+  std::unique_ptr<Writes> spare_;
   std::future<Status> pending_;
 };
 

@@ -254,7 +254,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string name = argv[i], value = argv[i + 1];
     if (name == "--db") flags.db = value;
-    else if (name == "--builds") flags.builds = std::max(0, std::atoi(value.c_str()));
+    else if (name == "--builds" && std::atoi(value.c_str()) >= 0) flags.builds = std::atoi(value.c_str());
     else if (name == "--runs") flags.runs = std::atoi(value.c_str());
     else if (name == "--store-runs") flags.store_runs = std::atoi(value.c_str());
     else if (name == "--pairs") flags.pairs = std::max(2, std::atoi(value.c_str()));

@@ -30,9 +30,13 @@ EdgeReader::EdgeReader(ExportSource& source, KeptEvidence kept) : source_(source
       it_->Seek(fact_prefix_);
     }
   } else {
-    // An edge's summary is all that kNone keeps: the read-ahead thread scans the lines for it.
+    // An edge's summary is all that kNone keeps: the read-ahead thread scans the lines for it. Not when
+    // predicates or types filter the facts, though: that thread would scan the lines of every fact,
+    // most of which this reader then skips by their keys alone.
+    const bool summaries = kept_ == KeptEvidence::kNone && !source_.filter_.restricts_predicates() &&
+                           !source_.filter_.restricts_types();
     it_ = std::make_unique<ReadAheadEvidence>(
-        source_.db_, kept_ == KeptEvidence::kNone ? ReadAheadEvidence::Values::kSummaries : ReadAheadEvidence::Values::kStored);
+        source_.db_, summaries ? ReadAheadEvidence::Values::kSummaries : ReadAheadEvidence::Values::kStored);
   }
 }
 

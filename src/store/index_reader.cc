@@ -98,8 +98,14 @@ Result<IndexReader::Head> IndexReader::EntityHead(EntityId id) {
     const HeadSlot& slot = heads_[id];
     return Head{NameIn(slot), static_cast<EntityType>(slot.type)};
   };
+  auto whole = [this](EntityId id) -> Result<Head> {  // kept whole, where a pointer to the name stays valid
+    auto record = Entity(id);
+    if (!record.ok()) return record.status();
+    return Head{(*record)->entity.name, (*record)->entity.type};
+  };
   if (id < heads_.size() && heads_[id].loaded) return packed(id);
-  KG_RETURN_IF_ERROR(NoteHeadMiss());
+  if (id >= kDenseEntityIds) return whole(id);  // never packed: no miss to count
+  NoteHeadMiss();
   if (id < heads_.size() && heads_[id].loaded) return packed(id);
   std::string value;
   rocksdb::Status s = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(kEntities), Fixed64Key(id), &value);
@@ -107,10 +113,7 @@ Result<IndexReader::Head> IndexReader::EntityHead(EntityId id) {
   auto head = DecodeEntityHead(id, value);
   if (!head.ok()) return head.status();
   if (PackHead(id, Head{head->name, head->type})) return packed(id);
-  // Kept whole instead, where a pointer to the name stays valid.
-  auto record = Entity(id);
-  if (!record.ok()) return record.status();
-  return Head{(*record)->entity.name, (*record)->entity.type};
+  return whole(id);
 }
 
 bool IndexReader::PackHead(EntityId id, const Head& head) {
@@ -131,15 +134,15 @@ bool IndexReader::PackHead(EntityId id, const Head& head) {
   return true;
 }
 
-Status IndexReader::NoteHeadMiss() {
-  if (all_heads_loaded_) return Status::Ok();
+void IndexReader::NoteHeadMiss() {
+  if (all_heads_loaded_) return;
   if (!load_all_after_) {
     auto counters = ReadCounters();
-    if (!counters.ok()) return counters.status();
-    load_all_after_ = std::max(kMinMissesBeforeLoad, counters->stats.entities / kMissesPerLoadAll);
+    load_all_after_ = std::max(kMinMissesBeforeLoad, counters.ok() ? counters->stats.entities / kMissesPerLoadAll : 0);
   }
-  if (++head_misses_ < *load_all_after_) return Status::Ok();
-  return LoadAllHeads();
+  // The pass is only a faster way to what the lookups one by one give: if it fails (a record that does
+  // not decode, a read error), the lookups go on, and report the error if and when a query reaches it.
+  if (++head_misses_ >= *load_all_after_) (void)LoadAllHeads();
 }
 
 Status IndexReader::LoadAllHeads() {
@@ -148,6 +151,12 @@ Status IndexReader::LoadAllHeads() {
   options.fill_cache = false;  // each block is read once
   options.readahead_size = 2 << 20;
   std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(options, db_.cf(kEntities)));
+  // Sized once, for the highest id the pass can pack, rather than grown id by id.
+  it->SeekForPrev(Fixed64Key(kDenseEntityIds - 1));
+  if (it->Valid() && it->key().size() == 8) {
+    const EntityId last = GetFixed64(it->key().ToStringView());
+    if (last >= heads_.size()) heads_.resize(last + 1);
+  }
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view key = it->key().ToStringView();
     if (key.size() != 8) return DataLoss("an entities key of " + std::to_string(key.size()) + " bytes");
@@ -223,6 +232,17 @@ Result<Counters> IndexReader::ReadCounters() const { return store::ReadCounters(
 void IndexReader::Refresh() {
   evidence_.reset();
   groups_.reset();
+  // A read-only store never changes under its reader; a writable one may have renamed or retyped an
+  // entity since the last run, so its cached entities go.
+  if (!db_.read_only()) {
+    dense_entities_.clear();
+    entities_.clear();
+    heads_.clear();
+    head_names_.clear();
+    head_misses_ = 0;
+    load_all_after_.reset();
+    all_heads_loaded_ = false;
+  }
 }
 
 std::unique_ptr<GroupScan> IndexReader::ScanGroups(std::string prefix) const {

@@ -98,8 +98,10 @@ class IndexReader {
   };
   Result<Head> EntityHead(EntityId id);
   // Packs the heads of all entities below kDenseEntityIds in one pass over `entities`; EntityHead calls
-  // it by itself once a query has asked for many.
+  // it by itself once a query has asked for many, and then ignores its errors (see NoteHeadMiss). Once
+  // per reader, until Refresh.
   Status LoadAllHeads();
+  bool all_heads_loaded() const { return all_heads_loaded_; }
   // Asks the CPU to start fetching the cached head of `id`, which a scan is about to need.
   void PrefetchHead(EntityId id) const {
     if (id < heads_.size()) __builtin_prefetch(&heads_[id]);
@@ -131,8 +133,8 @@ class IndexReader {
   // The qualifier sets whose `groups` key starts with `prefix` (p, or p and o). Requires has_groups().
   std::unique_ptr<GroupScan> ScanGroups(std::string prefix) const;
 
-  // Drops the iterators that Groups and StoredGroups keep, so that later calls see writes made since. Call it
-  // before each run of a query.
+  // Drops the iterators that Groups and StoredGroups keep, so that later calls see writes made since,
+  // and on a writable store the cached entities too. Call it before each run of a query.
   void Refresh();
 
  private:
@@ -145,7 +147,7 @@ class IndexReader {
   std::unordered_map<EntityId, EntityRecord> entities_;        // the rest
   // EntityHead's cache, by id below kDenseEntityIds: 32 bytes an entity, holding its name when the name
   // fits, so that a row's entity costs one cache miss (a slot), not two (a slot, then its name).
-  struct HeadSlot {
+  struct alignas(32) HeadSlot {  // aligned, so that a slot never straddles two cache lines
     static constexpr size_t kInline = 24;
     uint8_t loaded = 0;
     uint8_t type = 0;
@@ -171,7 +173,7 @@ class IndexReader {
   // Puts `head` in the packed cache; false when it does not fit there (a very long name or a high id).
   bool PackHead(EntityId id, const Head& head);
   // Counts a miss of the packed cache, and loads every head once there have been enough.
-  Status NoteHeadMiss();
+  void NoteHeadMiss();
 
   std::unordered_map<std::string, std::optional<PredicateId>> predicate_ids_;
   std::unordered_map<PredicateId, std::string> predicate_names_;

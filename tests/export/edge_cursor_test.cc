@@ -214,13 +214,15 @@ TEST_F(EdgeCursorTest, AStreamDroppedMidwayStopsItsThread) {
   ASSERT_NE(db, nullptr);
   // Dropped at once (the thread may still be filling its first batch), after a few entries, and after
   // more than the batches in flight hold: each destructor must return.
-  for (size_t read : {0u, 3u, 1500u}) {
-    ReadAheadEvidence ahead(*db);
-    for (size_t n = 0; n < read; ++n) {
-      ASSERT_TRUE(ahead.Valid());
-      ahead.Next();
+  for (auto values : {ReadAheadEvidence::Values::kStored, ReadAheadEvidence::Values::kSummaries}) {
+    for (size_t read : {0u, 3u, 1500u}) {
+      ReadAheadEvidence ahead(*db, values);
+      for (size_t n = 0; n < read; ++n) {
+        ASSERT_TRUE(ahead.Valid());
+        ahead.Next();
+      }
+      EXPECT_TRUE(ahead.Valid());
     }
-    EXPECT_TRUE(ahead.Valid());
   }
 }
 

@@ -3,6 +3,7 @@
 #include <rocksdb/iterator.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "schema/assertion_json.h"
@@ -23,9 +24,14 @@ const std::vector<EntityType>& AnyType() {
 // out on purpose: one source saying "over two years" and another saying nothing still report the
 // same investment.
 uint64_t QualifierHash(const Assertion& a) {
-  char amount[40] = "";
-  if (a.amount) std::snprintf(amount, sizeof(amount), "%.17g", *a.amount);
-  std::string q = std::string(amount) + '\x1f' + a.currency + '\x1f' + a.date;
+  // The amount as printf's "%.17g" writes it (stored keys depend on these bytes); to_chars with that
+  // precision is defined to give the same characters, at a fraction of the cost.
+  char amount[40];
+  const char* end = a.amount ? std::to_chars(amount, amount + sizeof(amount), *a.amount, std::chars_format::general, 17).ptr
+                             : amount;
+  std::string q;
+  q.reserve(static_cast<size_t>(end - amount) + a.currency.size() + a.date.size() + 2);
+  q.append(amount, static_cast<size_t>(end - amount)).append(1, '\x1f').append(a.currency).append(1, '\x1f').append(a.date);
   return StableHash(q);
 }
 

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
 #include <vector>
+
+#include "store/store_writer.h"
 
 namespace kg::store {
 namespace {
@@ -68,6 +72,32 @@ TEST(KeyCodecTest, StableHashIsFnv1a) {
   EXPECT_EQ(StableHash(""), 0xcbf29ce484222325ULL);
   EXPECT_EQ(StableHash("a"), 0xaf63dc4c8601ec8cULL);
   EXPECT_EQ(StableHash("foobar"), 0x85944171f73967e8ULL);
+}
+
+}  // namespace
+}  // namespace kg::store
+
+namespace kg::store {
+namespace {
+
+// Stored evidence keys carry a hash of the amount as printf's "%.17g" writes it, then the currency and
+// the date: a build that wrote those bytes differently would no longer recognise stored evidence as
+// the same, and every re-ingest would duplicate it.
+TEST(KeyCodecTest, TheQualifierHashIsOverTheAmountAsPercent17gThenCurrencyAndDate) {
+  Assertion a;
+  a.subject.name = "Microsoft";
+  a.predicate = "invests_in";
+  a.object.name = "Spain";
+  a.currency = "EUR";
+  a.date = "2024-02";
+  for (double amount : {1.9e9, 0.1, 1e21, 123.456, -5e-7}) {
+    a.amount = amount;
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", amount);
+    EXPECT_EQ(MakeEvidenceLine(a).qualifier_hash, StableHash(std::string(text) + "\x1f" "EUR\x1f" "2024-02")) << text;
+  }
+  a.amount.reset();
+  EXPECT_EQ(MakeEvidenceLine(a).qualifier_hash, StableHash("\x1f" "EUR\x1f" "2024-02"));
 }
 
 }  // namespace

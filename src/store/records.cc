@@ -72,13 +72,36 @@ std::string FollowLedger(const Ledger& ledger, std::string key) {
 }
 
 std::string EncodeEntity(const EntityRecord& record) {
+  // Written by hand, in the bytes nlohmann's dump of the same object gives (keys sorted, no spaces),
+  // so stored records keep their form: ingest writes one for every new entity and spelling.
   const Entity& e = record.entity;
-  json aliases = json::array();
-  for (const auto& alias : e.aliases) aliases.push_back(json::array({alias.name, alias.lang}));
-  json doc = {{"key", record.key}, {"type", EntityTypeName(e.type)}, {"name", e.name}, {"aliases", aliases}};
-  if (!e.iso_code.empty()) doc["iso"] = e.iso_code;
-  if (!e.external_id.empty()) doc["xid"] = e.external_id;
-  return doc.dump();
+  std::string out;
+  out.reserve(64 + record.key.size() + 2 * e.name.size());
+  out.append("{\"aliases\":[");
+  for (size_t i = 0; i < e.aliases.size(); ++i) {
+    out.append(i ? ",[" : "[");
+    schema::AppendJsonString(&out, e.aliases[i].name);
+    out.push_back(',');
+    schema::AppendJsonString(&out, e.aliases[i].lang);
+    out.push_back(']');
+  }
+  out.push_back(']');
+  if (!e.iso_code.empty()) {
+    out.append(",\"iso\":");
+    schema::AppendJsonString(&out, e.iso_code);
+  }
+  out.append(",\"key\":");
+  schema::AppendJsonString(&out, record.key);
+  out.append(",\"name\":");
+  schema::AppendJsonString(&out, e.name);
+  out.append(",\"type\":");
+  schema::AppendJsonString(&out, EntityTypeName(e.type));
+  if (!e.external_id.empty()) {
+    out.append(",\"xid\":");
+    schema::AppendJsonString(&out, e.external_id);
+  }
+  out.push_back('}');
+  return out;
 }
 
 Result<EntityRecord> DecodeEntity(EntityId id, std::string_view value) {

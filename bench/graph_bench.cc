@@ -3,7 +3,7 @@
 // connected entity and its 1- and 2-hop neighbourhoods (the walk on vertex indices alone, then with names
 // as `Neighbors` returns them, and the way `kg neighbors` does it, from a seeds+hops snapshot read from
 // the store each time), shortest paths between random pairs, and the streaming rate of a query through
-// PreparedQuery::Run. Prints one Markdown table. See bench/README.md.
+// PreparedQuery::Run (with --builds 0, that alone). Prints one Markdown table. See bench/README.md.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -11,7 +11,7 @@ StoreEvidence::StoreEvidence(const store::RocksDb& db, const rocksdb::ReadOption
 Status StoreEvidence::status() const { return store::FromRocks(it_->status(), "reading evidence"); }
 
 ReadAheadEvidence::ReadAheadEvidence(const store::RocksDb& db, Values values)
-    : it_(db.db()->NewIterator(WholeGraphScanOptions(), db.cf(store::kEvidence))), values_(values), batches_(kBatches) {
+    : it_(db.db()->NewIterator(store::WholeScanOptions(), db.cf(store::kEvidence))), values_(values), batches_(kBatches) {
   thread_ = std::thread([this] { ReadAhead(); });
   TakeBatch();
   Load();

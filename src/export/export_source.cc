@@ -6,15 +6,6 @@
 
 namespace kg::exporter {
 
-rocksdb::ReadOptions WholeGraphScanOptions() {
-  // A whole-graph pass reads each block once: keeping the blocks out of the block cache spares the
-  // cache churn (an insert and an eviction per block), and readahead makes the reads large.
-  rocksdb::ReadOptions options;
-  options.fill_cache = false;
-  options.readahead_size = 2 << 20;
-  return options;
-}
-
 ExportSource::ExportSource(const store::RocksDb& db, const DiagramSelection& selection)
     : db_(db), selection_(selection), reader_(db), filter_(reader_, selection) {}
 
@@ -53,7 +44,7 @@ bool ExportSource::EntityAllowed(store::EntityId id) const {
 
 NodeCursor::NodeCursor(const ExportSource& source) : source_(source) {
   if (!source_.seeded_) {
-    it_.reset(source_.db_.db()->NewIterator(WholeGraphScanOptions(), source_.db_.cf(store::kEntities)));
+    it_.reset(source_.db_.db()->NewIterator(store::WholeScanOptions(), source_.db_.cf(store::kEntities)));
     it_->SeekToFirst();
   }
   Load();

@@ -64,9 +64,6 @@ struct ExportEdge {
 // What an EdgeCursor keeps of each piece of evidence besides the edge's summary.
 enum class KeptEvidence { kNone, kFields, kLines };
 
-// Read options for a pass over a whole column family: no block cache filling, large readahead.
-rocksdb::ReadOptions WholeGraphScanOptions();
-
 class ExportSource {
  public:
   ExportSource(const store::RocksDb& db, const DiagramSelection& selection);

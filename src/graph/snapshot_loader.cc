@@ -57,13 +57,9 @@ class SnapshotLoader {
   std::unique_ptr<rocksdb::Iterator> NewIterator(store::Cf cf) const {
     return std::unique_ptr<rocksdb::Iterator>(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.cf(cf)));
   }
-  // For scans of a whole column family: blocks read once are not worth a place in the block cache (it
-  // would evict what point lookups need), and reading ahead turns many small reads into few large ones.
+  // For scans of a whole column family (see store::WholeScanOptions).
   std::unique_ptr<rocksdb::Iterator> NewFullScan(store::Cf cf) const {
-    rocksdb::ReadOptions options;
-    options.fill_cache = false;
-    options.readahead_size = 4 << 20;
-    return std::unique_ptr<rocksdb::Iterator>(db_.db()->NewIterator(options, db_.cf(cf)));
+    return std::unique_ptr<rocksdb::Iterator>(db_.db()->NewIterator(store::WholeScanOptions(4 << 20), db_.cf(cf)));
   }
   bool TypeWanted(uint8_t type) const { return type_mask_ == 0 || (type_mask_ >> type & 1) != 0; }
   bool PredicateWanted(PredicateId p) const { return all_predicates_ || (p < predicate_mask_.size() && predicate_mask_[p]); }

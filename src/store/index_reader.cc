@@ -147,10 +147,7 @@ void IndexReader::NoteHeadMiss() {
 
 Status IndexReader::LoadAllHeads() {
   all_heads_loaded_ = true;  // once, whatever it finds: entities written later are read one by one
-  rocksdb::ReadOptions options;
-  options.fill_cache = false;  // each block is read once
-  options.readahead_size = 2 << 20;
-  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(options, db_.cf(kEntities)));
+  std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(WholeScanOptions(), db_.cf(kEntities)));
   // Sized once, for the highest id the pass can pack, rather than grown id by id.
   it->SeekForPrev(Fixed64Key(kDenseEntityIds - 1));
   if (it->Valid() && it->key().size() == 8) {

@@ -97,6 +97,13 @@ Result<Layout> InspectFamilies(const std::string& dir, const rocksdb::DBOptions&
 
 const char* CfName(Cf cf) { return kCfNames[cf]; }
 
+rocksdb::ReadOptions WholeScanOptions(size_t readahead) {
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;
+  options.readahead_size = readahead;
+  return options;
+}
+
 Status FromRocks(const rocksdb::Status& status, const std::string& context) {
   if (status.ok()) return Status::Ok();
   std::string message = context + ": " + status.ToString();

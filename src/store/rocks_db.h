@@ -45,6 +45,11 @@ constexpr int kFormatVersion = 2;
 // Converts RocksDB's status; `context` says what kg was doing ("opening kg.db").
 Status FromRocks(const rocksdb::Status& status, const std::string& context);
 
+// Read options for a pass over a whole column family, which reads each block once: keeping the blocks
+// out of the block cache spares its churn (an insert and an eviction per block) and the entries point
+// lookups need, and reading `readahead` bytes at a time makes the reads large.
+rocksdb::ReadOptions WholeScanOptions(size_t readahead = 2 << 20);
+
 class RocksDb {
  public:
   enum class Mode { kReadWrite, kReadOnly };

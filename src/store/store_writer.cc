@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 
 #include "schema/assertion_json.h"
 #include "store/store_reader.h"

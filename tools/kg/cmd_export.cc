@@ -5,59 +5,23 @@
 // temporary name and renamed when complete, so a failed export leaves none.
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
+#include "export/output_file.h"
 #include "kg/cli.h"
 #include "kg/selection_flags.h"
 
 namespace kg::cli {
 namespace {
 
-// An output file that appears under its name only once Commit() succeeds; until then it is FILE.tmp,
-// removed if the export fails.
-class OutputFile {
- public:
-  explicit OutputFile(std::string path) : path_(std::move(path)), temp_(path_ + ".tmp") {}
-  ~OutputFile() {
-    if (committed_) return;
-    if (file_.is_open()) file_.close();
-    std::error_code ignored;
-    std::filesystem::remove(temp_, ignored);
-  }
+using exporter::OutputFile;
 
-  Status Open() {
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) return IoError("cannot write " + path_ + ": " + std::strerror(errno));
-    return Status::Ok();
-  }
-  std::ostream& stream() { return file_; }
-  // Flushes and closes the temporary file; IoError when the data did not all reach it.
-  Status Finish() {
-    file_.close();
-    if (!file_) return IoError("writing " + path_ + " failed");
-    return Status::Ok();
-  }
-  // Gives the finished file its name.
-  Status Rename() {
-    std::error_code error;
-    std::filesystem::rename(temp_, path_, error);
-    if (error) return IoError("cannot write " + path_ + ": " + error.message());
-    committed_ = true;
-    return Status::Ok();
-  }
-  Status Commit() {
-    KG_RETURN_IF_ERROR(Finish());
-    return Rename();
-  }
-
- private:
-  std::string path_, temp_;
-  std::ofstream file_;
-  bool committed_ = false;
-};
+// When an export fails because its file could not be written, the file's own error names the file and
+// the system's reason ("No space left on device"), which the exporter's cannot.
+Status FailureOf(const Status& exported, OutputFile& file) {
+  Status written = file.Finish();
+  return written.ok() ? exported : written;
+}
 
 ExportFormat FormatNamed(const std::string& name) {
   if (name == "csv") return ExportFormat::kCsv;
@@ -142,7 +106,11 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       streams.edges = &edges.stream();
       streams.evidence = &evidence.stream();
       auto report = store->Export(options, streams);
-      if (!report.ok()) return ctx.Fail(report.status());
+      if (!report.ok()) {
+        Status failure = report.status();
+        for (OutputFile* file : {&nodes, &edges, &evidence}) failure = FailureOf(failure, *file);
+        return ctx.Fail(failure);
+      }
       // All three are complete before any takes its name, so a failure leaves no mix of old and new.
       for (OutputFile* file : {&nodes, &edges, &evidence}) {
         if (Status s = file->Finish(); !s.ok()) return ctx.Fail(s);
@@ -164,7 +132,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
     streams.out = &file.stream();
     auto report = store->Export(options, streams);
-    if (!report.ok()) return ctx.Fail(report.status());
+    if (!report.ok()) return ctx.Fail(FailureOf(report.status(), file));
     if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
   });
 }

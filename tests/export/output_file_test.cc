@@ -1,0 +1,59 @@
+// OutputFile: the file takes its name only when committed, an unfinished one leaves nothing behind (and
+// an older file of that name untouched), and a file that cannot be created names itself and the reason.
+#include "export/output_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "test_support.h"
+
+namespace kg::exporter {
+namespace {
+
+using OutputFileTest = testing::TempDirTest;
+
+TEST_F(OutputFileTest, TheFileTakesItsNameOnlyWhenCommitted) {
+  const std::string path = Path("graph.nt");
+  OutputFile file(path);
+  ASSERT_TRUE(file.Open().ok());
+  file.stream() << "<a> <b> <c> .\n";
+  file.stream().flush();
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_TRUE(std::filesystem::exists(path + ".tmp"));
+  ASSERT_TRUE(file.Commit().ok());
+  EXPECT_EQ(testing::ReadFileBytes(path), "<a> <b> <c> .\n");
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+}
+
+TEST_F(OutputFileTest, AnUnfinishedFileLeavesTheOldOneAsItWas) {
+  const std::string path = WriteFile("graph.nt", "old\n");
+  {
+    OutputFile file(path);
+    ASSERT_TRUE(file.Open().ok());
+    file.stream() << "new, but never committed\n";
+  }
+  EXPECT_EQ(testing::ReadFileBytes(path), "old\n");
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+
+  // Finished but not renamed (as when a second file of a CSV export fails): the same.
+  {
+    OutputFile file(path);
+    ASSERT_TRUE(file.Open().ok());
+    file.stream() << "new\n";
+    ASSERT_TRUE(file.Finish().ok());
+  }
+  EXPECT_EQ(testing::ReadFileBytes(path), "old\n");
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+}
+
+TEST_F(OutputFileTest, AFileThatCannotBeCreatedNamesItselfAndTheReason) {
+  const std::string path = Path("missing/graph.nt");
+  OutputFile file(path);
+  Status opened = file.Open();
+  EXPECT_EQ(opened.code(), StatusCode::kIoError);
+  EXPECT_EQ(opened.message(), "cannot write " + path + ": No such file or directory");
+}
+
+}  // namespace
+}  // namespace kg::exporter

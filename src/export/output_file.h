@@ -27,7 +27,8 @@ class OutputFile {
   std::ostream& stream() { return stream_; }
   // Writes out and closes the temporary file. IoError when any byte did not reach it.
   Status Finish();
-  // Gives the finished file its name, replacing any file of that name.
+  // Gives the finished file its name, replacing any file of that name. IoError, and no rename, unless
+  // Finish() succeeded.
   Status Rename();
   // Finish() and then Rename().
   Status Commit();
@@ -36,7 +37,9 @@ class OutputFile {
   std::string path_, temp_;
   std::unique_ptr<BackgroundFileBuf> buf_;
   std::ostream stream_{nullptr};
-  bool committed_ = false;
+  bool created_ = false;    // Open() created NAME.tmp
+  bool finished_ = false;   // Finish() succeeded
+  bool committed_ = false;  // Rename() succeeded
 };
 
 }  // namespace kg::exporter

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <initializer_list>
 
 #include "export/output_file.h"
 #include "kg/cli.h"
@@ -16,11 +17,20 @@ namespace {
 
 using exporter::OutputFile;
 
-// When an export fails because its file could not be written, the file's own error names the file and
-// the system's reason ("No space left on device"), which the exporter's cannot.
-Status FailureOf(const Status& exported, OutputFile& file) {
-  Status written = file.Finish();
-  return written.ok() ? exported : written;
+// When an export fails on a stream (IoError), the output file's own error names the file and the
+// system's reason ("No space left on device"), which the exporter's cannot. Other errors (the store's)
+// stand as they are. Every file is finished either way, so that its writing thread stops.
+Status FailureOf(const Status& exported, std::initializer_list<OutputFile*> files) {
+  Status failure = exported;
+  bool replaced = false;
+  for (OutputFile* file : files) {
+    Status written = file->Finish();
+    if (!written.ok() && !replaced && exported.code() == StatusCode::kIoError) {
+      failure = written;
+      replaced = true;
+    }
+  }
+  return failure;
 }
 
 ExportFormat FormatNamed(const std::string& name) {
@@ -106,11 +116,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       streams.edges = &edges.stream();
       streams.evidence = &evidence.stream();
       auto report = store->Export(options, streams);
-      if (!report.ok()) {
-        Status failure = report.status();
-        for (OutputFile* file : {&nodes, &edges, &evidence}) failure = FailureOf(failure, *file);
-        return ctx.Fail(failure);
-      }
+      if (!report.ok()) return ctx.Fail(FailureOf(report.status(), {&nodes, &edges, &evidence}));
       // All three are complete before any takes its name, so a failure leaves no mix of old and new.
       for (OutputFile* file : {&nodes, &edges, &evidence}) {
         if (Status s = file->Finish(); !s.ok()) return ctx.Fail(s);
@@ -132,7 +138,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
     streams.out = &file.stream();
     auto report = store->Export(options, streams);
-    if (!report.ok()) return ctx.Fail(FailureOf(report.status(), file));
+    if (!report.ok()) return ctx.Fail(FailureOf(report.status(), {&file}));
     if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
   });
 }

@@ -1,7 +1,8 @@
 // kg render on the command line, in-process: the format from -o's extension or --to, stdout with -o -,
-// the message when caps leave things out, and usage errors.
+// the message when caps leave things out, an unwritable output, and usage errors.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "cli/cli_test_support.h"
@@ -42,6 +43,18 @@ TEST_F(RenderCommandTest, CapsAreReportedWithHowToRaiseThem) {
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.err.find("the diagram shows 3 entities"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("raise --max-nodes or --max-edges"), std::string::npos) << r.err;
+}
+
+TEST_F(RenderCommandTest, AnUnwritableOutputNamesTheReasonAndLeavesTheOldDiagram) {
+  WriteFile("plain", "a file, not a directory\n");
+  Outcome r = Kg({"render", "--center", "Google", "-o", Path("plain/g.svg")});
+  EXPECT_EQ(r.code, kExitFailure);
+  EXPECT_EQ(r.err, "kg: cannot write " + Path("plain/g.svg") + ": Not a directory\n");
+
+  WriteFile("g.svg", "the diagram before\n");
+  ASSERT_EQ(Kg({"render", "--center", "Atlantis", "-o", Path("g.svg")}).code, kExitNotFound);
+  EXPECT_EQ(testing::ReadFileBytes(Path("g.svg")), "the diagram before\n");
+  EXPECT_FALSE(std::filesystem::exists(Path("g.svg.tmp")));
 }
 
 TEST_F(RenderCommandTest, UsageErrors) {

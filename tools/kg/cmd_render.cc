@@ -2,8 +2,7 @@
 // (with --hops), --query, or --entity NAME…, narrowed by --predicate, --type and --date-from/--date-to.
 #include <CLI/CLI.hpp>
 
-#include <fstream>
-
+#include "export/output_file.h"
 #include "kg/cli.h"
 #include "kg/selection_flags.h"
 
@@ -62,9 +61,11 @@ void AddRenderCommand(CLI::App& app, Context& ctx) {
     if (flags->output == "-") {
       ctx.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     } else {
-      std::ofstream file(flags->output, std::ios::binary | std::ios::trunc);
-      file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      if (!file.flush()) return ctx.Fail(IoError("cannot write " + flags->output));
+      // Under a temporary name until complete, as exports are: a failed write leaves the old diagram.
+      exporter::OutputFile file(flags->output);
+      if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
+      file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
     }
     if (report->nodes_left_out || report->edges_left_out) {
       *ctx.err << "kg: the diagram shows " << report->nodes << " entities and " << report->edges << " facts; "

@@ -2,8 +2,8 @@
 // (with --hops), --query, or --entity NAME…, narrowed by --predicate, --type and --date-from/--date-to.
 #include <CLI/CLI.hpp>
 
-#include "export/output_file.h"
 #include "kg/cli.h"
+#include "kg/diagram_output.h"
 #include "kg/selection_flags.h"
 
 namespace kg::cli {
@@ -58,21 +58,8 @@ void AddRenderCommand(CLI::App& app, Context& ctx) {
     std::string bytes;
     auto report = store->Render(flags->selection.selection, options, &bytes);
     if (!report.ok()) return ctx.Fail(report.status());
-    if (flags->output == "-") {
-      ctx.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    } else {
-      // Under a temporary name until complete, as exports are: a failed write leaves the old diagram.
-      exporter::OutputFile file(flags->output);
-      if (Status s = file.Open(); !s.ok()) return ctx.Fail(s);
-      file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      if (Status s = file.Commit(); !s.ok()) return ctx.Fail(s);
-    }
-    if (report->nodes_left_out || report->edges_left_out) {
-      *ctx.err << "kg: the diagram shows " << report->nodes << " entities and " << report->edges << " facts; "
-               << (report->count_is_lower_bound ? "at least " : "") << report->nodes_left_out
-               << " more entities and " << report->edges_left_out
-               << " more facts were left out (raise --max-nodes or --max-edges to draw more)\n";
-    }
+    if (!WriteDiagram(ctx, flags->output, bytes)) return;
+    ReportLeftOut(ctx, *report, "diagram shows", " to draw more");
   });
 }
 

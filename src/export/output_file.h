@@ -1,7 +1,11 @@
-// A file an export writes that appears under its name only once it is complete: until Commit() it is
-// NAME.tmp, which the destructor removes if the export did not finish, so a failed export never leaves
-// a truncated file or half replaces an old one. The bytes go through a BackgroundFileBuf, so the
-// kernel's share of the writing runs beside the formatting. Owned and used by one thread.
+// A file an export writes that appears under its name only once it is complete, so a failed or killed
+// export never leaves a truncated file or half replaces an old one.
+//
+// Where the file system and the process's rights allow it (ext4, xfs, btrfs or tmpfs, and linking by
+// descriptor or through /proc), the file is written without a name (O_TMPFILE) and linked in at
+// Rename(): a process killed before then leaves nothing at all. Elsewhere it is written as NAME.tmp, which the destructor removes if the export did not finish (a killed
+// process leaves that one file behind). The bytes go through a BackgroundFileBuf, so the kernel's share
+// of the writing runs beside the formatting. Owned and used by one thread.
 #ifndef KG_EXPORT_OUTPUT_FILE_H_
 #define KG_EXPORT_OUTPUT_FILE_H_
 
@@ -21,11 +25,14 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
   ~OutputFile();
 
-  // Creates (or truncates) NAME.tmp. IoError naming the file and the reason when it cannot.
+  // Creates the file, without a name or as NAME.tmp. IoError naming the file and the reason when it
+  // cannot.
   Status Open();
+  // Whether Open() made a file without a name, which a killed process cannot leave behind.
+  bool unnamed() const { return link_fd_ >= 0; }
   // The stream to write into, between Open() and Finish().
   std::ostream& stream() { return stream_; }
-  // Writes out and closes the temporary file. IoError when any byte did not reach it.
+  // Writes out and closes the file. IoError when any byte did not reach it.
   Status Finish();
   // Gives the finished file its name, replacing any file of that name. IoError, and no rename, unless
   // Finish() succeeded.
@@ -34,9 +41,15 @@ class OutputFile {
   Status Commit();
 
  private:
+  // Gives the unnamed file the name `name`: 0, or the errno of the failure.
+  int LinkAs(const std::string& name) const;
+  // LinkAs(NAME.tmp), replacing a NAME.tmp left behind.
+  int LinkInAsTemp() const;
+
   std::string path_, temp_;
   std::unique_ptr<BackgroundFileBuf> buf_;
   std::ostream stream_{nullptr};
+  int link_fd_ = -1;        // a second descriptor of the unnamed file, to link it in by
   bool created_ = false;    // Open() created NAME.tmp
   bool finished_ = false;   // Finish() succeeded
   bool committed_ = false;  // Rename() succeeded

@@ -1,11 +1,17 @@
 // OutputFile: the file takes its name only when finished and committed, an unfinished one leaves nothing
-// behind (and an older file of that name untouched), another export's temporary file is not touched, and
-// a file that cannot be created names itself and the reason.
+// behind (and an older file of that name untouched), even when its process is killed, another export's
+// temporary file is not touched, a stale one does not block the rename, and a file that cannot be
+// created names itself and the reason.
 #include "export/output_file.h"
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -21,7 +27,7 @@ TEST_F(OutputFileTest, TheFileTakesItsNameOnlyWhenCommitted) {
   file.stream() << "<a> <b> <c> .\n";
   file.stream().flush();
   EXPECT_FALSE(std::filesystem::exists(path));
-  EXPECT_TRUE(std::filesystem::exists(path + ".tmp"));
+  EXPECT_EQ(std::filesystem::exists(path + ".tmp"), !file.unnamed());
   ASSERT_TRUE(file.Commit().ok());
   EXPECT_EQ(testing::ReadFileBytes(path), "<a> <b> <c> .\n");
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
@@ -68,6 +74,45 @@ TEST_F(OutputFileTest, ATemporaryFileItDidNotCreateIsLeftAlone) {
   WriteFile("edges.csv.tmp", "someone else's\n");
   { OutputFile file(path); }
   EXPECT_EQ(testing::ReadFileBytes(path + ".tmp"), "someone else's\n");
+}
+
+TEST_F(OutputFileTest, AKilledWriterLeavesNothingBehind) {
+  {
+    OutputFile probe(Path("probe"));
+    ASSERT_TRUE(probe.Open().ok());
+    if (!probe.unnamed()) GTEST_SKIP() << "this file system has no unnamed files (O_TMPFILE)";
+  }
+  WriteFile("graph.nt", "old\n");
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Killed mid-export: the process ends with the file open and its writing thread at work.
+    OutputFile file(Path("graph.nt"));
+    if (!file.Open().ok()) ::_exit(2);
+    const std::string chunk(1 << 16, 'x');
+    for (int i = 0; i < 48; ++i) file.stream().write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    file.stream().flush();
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir())) names.push_back(entry.path().filename());
+  EXPECT_EQ(names, std::vector<std::string>{"graph.nt"});
+  EXPECT_EQ(testing::ReadFileBytes(Path("graph.nt")), "old\n");
+}
+
+TEST_F(OutputFileTest, AStaleTemporaryFileDoesNotStopTheRename) {
+  // What a killed export of an earlier kg, which always wrote NAME.tmp, leaves behind.
+  const std::string path = Path("graph.nt");
+  WriteFile("graph.nt.tmp", "stale\n");
+  OutputFile file(path);
+  ASSERT_TRUE(file.Open().ok());
+  file.stream() << "new\n";
+  ASSERT_TRUE(file.Commit().ok());
+  EXPECT_EQ(testing::ReadFileBytes(path), "new\n");
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
 }
 
 TEST_F(OutputFileTest, AFileThatCannotBeCreatedNamesItselfAndTheReason) {

@@ -1,8 +1,8 @@
 // `kg export --to jsonl|csv|node-link|graphml|ntriples|dot [-o FILE|DIR]` with render's selectors: the
 // whole graph, or the part the selectors pick, for kg itself (jsonl, lossless), pandas, Gephi and
 // neo4j-admin (csv), networkx and d3 (node-link), GraphML readers (graphml), RDF stores (ntriples, under
-// --base; schemas/rdf_mapping.md) and Graphviz (dot, as `kg render`). Files are written under a
-// temporary name and renamed when complete, so a failed export leaves none.
+// --base; schemas/rdf_mapping.md) and Graphviz (dot, as `kg render`). Files take their name only when
+// complete (exporter::OutputFile), so a failed export leaves none.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>

@@ -3,8 +3,9 @@
 //
 // Where the file system and the process's rights allow it (ext4, xfs, btrfs or tmpfs, and linking by
 // descriptor or through /proc), the file is written without a name (O_TMPFILE) and linked in at
-// Rename(): a process killed before then leaves nothing at all. Elsewhere it is written as NAME.tmp, which the destructor removes if the export did not finish (a killed
-// process leaves that one file behind). The bytes go through a BackgroundFileBuf, so the kernel's share
+// Rename(): a process killed before then leaves nothing at all, and no other export's NAME.tmp is
+// touched. Elsewhere it is written as NAME.tmp, which the destructor removes if the export did not
+// finish (a killed process leaves that one file behind). The bytes go through a BackgroundFileBuf, so the kernel's share
 // of the writing runs beside the formatting. Owned and used by one thread.
 #ifndef KG_EXPORT_OUTPUT_FILE_H_
 #define KG_EXPORT_OUTPUT_FILE_H_
@@ -26,7 +27,7 @@ class OutputFile {
   ~OutputFile();
 
   // Creates the file, without a name or as NAME.tmp. IoError naming the file and the reason when it
-  // cannot.
+  // cannot, or when the file is open already.
   Status Open();
   // Whether Open() made a file without a name, which a killed process cannot leave behind.
   bool unnamed() const { return link_fd_ >= 0; }
@@ -41,16 +42,17 @@ class OutputFile {
   Status Commit();
 
  private:
-  // Gives the unnamed file the name `name`: 0, or the errno of the failure.
-  int LinkAs(const std::string& name) const;
-  // LinkAs(NAME.tmp), replacing a NAME.tmp left behind.
-  int LinkInAsTemp() const;
+  // Links the unnamed file `fd` in under a name no other export uses, NAME.tmp.<pid>.<n>, set in
+  // `name`: 0, or the errno of the failure.
+  int LinkUnderOwnName(int fd, std::string* name) const;
 
   std::string path_, temp_;
   std::unique_ptr<BackgroundFileBuf> buf_;
   std::ostream stream_{nullptr};
   int link_fd_ = -1;        // a second descriptor of the unnamed file, to link it in by
-  bool created_ = false;    // Open() created NAME.tmp
+  std::string named_;       // the name the file has before its rename (NAME.tmp, or its own); removed
+                            // by the destructor unless committed
+  bool opened_ = false;     // Open() succeeded
   bool finished_ = false;   // Finish() succeeded
   bool committed_ = false;  // Rename() succeeded
 };

@@ -1,7 +1,7 @@
 // OutputFile: the file takes its name only when finished and committed, an unfinished one leaves nothing
 // behind (and an older file of that name untouched), even when its process is killed, another export's
-// temporary file is not touched, a stale one does not block the rename, and a file that cannot be
-// created names itself and the reason.
+// temporary file is neither replaced nor removed, and a file that cannot be created names itself and the
+// reason.
 #include "export/output_file.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -103,16 +104,28 @@ TEST_F(OutputFileTest, AKilledWriterLeavesNothingBehind) {
   EXPECT_EQ(testing::ReadFileBytes(Path("graph.nt")), "old\n");
 }
 
-TEST_F(OutputFileTest, AStaleTemporaryFileDoesNotStopTheRename) {
-  // What a killed export of an earlier kg, which always wrote NAME.tmp, leaves behind.
+TEST_F(OutputFileTest, AnotherExportsTemporaryFileIsNeitherReplacedNorRemoved) {
+  // NAME.tmp of an export still being written by an earlier kg, which always wrote there.
   const std::string path = Path("graph.nt");
-  WriteFile("graph.nt.tmp", "stale\n");
+  WriteFile("graph.nt.tmp", "another export's\n");
   OutputFile file(path);
   ASSERT_TRUE(file.Open().ok());
+  if (!file.unnamed()) GTEST_SKIP() << "this file system has no unnamed files (O_TMPFILE); NAME.tmp is shared";
   file.stream() << "new\n";
+  WriteFile("graph.nt.tmp", "another export's, rewritten\n");  // it goes on writing meanwhile
   ASSERT_TRUE(file.Commit().ok());
   EXPECT_EQ(testing::ReadFileBytes(path), "new\n");
-  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+  EXPECT_EQ(testing::ReadFileBytes(path + ".tmp"), "another export's, rewritten\n");
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir())) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"graph.nt", "graph.nt.tmp"}));
+}
+
+TEST_F(OutputFileTest, OpenTwiceIsRefused) {
+  OutputFile file(Path("graph.nt"));
+  ASSERT_TRUE(file.Open().ok());
+  EXPECT_EQ(file.Open().message(), "cannot write " + Path("graph.nt") + ": the file is already open");
 }
 
 TEST_F(OutputFileTest, AFileThatCannotBeCreatedNamesItselfAndTheReason) {

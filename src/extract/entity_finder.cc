@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <optional>
 #include <string>
 
 #include "text/country_gazetteer.h"
@@ -35,19 +36,59 @@ bool AtSentenceStart(const std::vector<ScanToken>& tokens, size_t i) {
   return true;
 }
 
+// Lower-case words that join the parts of a hyphenated place name: "Bouches-du-Rhône", "Val-d'Oise",
+// "Neuville-sur-Saône", "Stoke-on-Trent", "Frankfurt-am-Main".
+bool IsHyphenConnector(const std::string& lower) {
+  static const char* const kWords[] = {"de", "du", "des", "d", "l", "la", "le", "les", "sur", "sous", "en", "lès",
+                                       "lez", "aux", "on", "upon", "am", "an", "im", "del", "y"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// How many tokens after tokens[j] (a "-") continue a hyphenated name with lower-case connectors up to
+// the next capitalised part, all written without spaces; 0 when they do not.
+size_t HyphenatedTail(const std::vector<ScanToken>& tokens, std::string_view text, size_t j) {
+  size_t k = j;
+  while (k + 1 < tokens.size() && k - j < 6) {
+    const ScanToken& sep = tokens[k];
+    const ScanToken& next = tokens[k + 1];
+    if (sep.space_before || next.space_before || (sep.lower != "-" && sep.lower != "'")) return 0;
+    if (IsCapitalised(next, text)) return k + 1 - j;
+    if (next.kind != ScanKind::kWord || !IsHyphenConnector(next.lower)) return 0;
+    k += 2;
+  }
+  return 0;
+}
+
 // One past the last token of the capitalised run starting at tokens[i].
 size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const std::vector<bool>& blocked,
-              size_t i) {
+              const Lexicon& lexicon, size_t i) {
   size_t last = i + 1;
   size_t j = i + 1;
   const size_t n = tokens.size();
   auto capital_at = [&](size_t k) {
-    return k < n && !Blocked(blocked, k) && IsCapitalised(tokens[k], text);
+    return k < n && !Blocked(blocked, k) && IsCapitalised(tokens[k], text) && !lexicon.name_breakers.count(tokens[k].lower);
   };
   while (j < n && j - i < kMaxRunTokens) {
     const ScanToken& t = tokens[j];
     if (capital_at(j)) {
       last = ++j;
+      continue;
+    }
+    if (t.lower == "-" && !t.space_before) {
+      if (size_t tail = HyphenatedTail(tokens, text, j); tail > 0 && capital_at(j + tail)) {
+        j += tail;
+        continue;
+      }
+    }
+    // "Contoso.com": a domain name is one word.
+    if (t.lower == "." && !t.space_before && j + 1 < n && !tokens[j + 1].space_before &&
+        tokens[j + 1].kind == ScanKind::kWord && (tokens[j + 1].lower == "com" || tokens[j + 1].lower == "net" ||
+                                                   tokens[j + 1].lower == "io" || tokens[j + 1].lower == "ai")) {
+      j += 2;
+      last = j;
       continue;
     }
     if (t.kind == ScanKind::kOther && (t.lower == "-" || t.lower == "&") && capital_at(j + 1) &&
@@ -146,6 +187,83 @@ bool IsNameAdjective(const std::string& lower) {
   return false;
 }
 
+// The exact text of tokens [b, e).
+std::string_view Written(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, size_t e) {
+  return text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin);
+}
+
+// True when tokens[b, e) is all upper-case letters and digits, optionally with a ".XX" market suffix: the
+// shape of a ticker ("XYZ", "SBRY.LN", "ABCD.PA").
+bool TickerShape(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, size_t e) {
+  if (b >= e || e - b > 3) return false;
+  const std::string_view w = Written(tokens, text, b, e);
+  if (w.size() > 12) return false;
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') {
+      letter = true;
+    } else if (!(c >= '0' && c <= '9') && c != '.') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+// The length of a parenthesised ticker starting at tokens[i] ("(", ..., ")"), or 0: an exchange and a
+// code ("(NYSE: XYZ)", "(OTC:JAPAF)") or a code with a market suffix ("(ABCD.PA)").
+size_t TickerLength(const std::vector<ScanToken>& tokens, std::string_view text, size_t i, const Lexicon& lexicon) {
+  if (tokens[i].lower != "(") return 0;
+  size_t close = i + 1;
+  while (close < tokens.size() && close - i <= 8 && tokens[close].lower != ")") ++close;
+  if (close >= tokens.size() || tokens[close].lower != ")" || close == i + 1) return 0;
+  size_t b = i + 1;
+  bool exchange = false;
+  for (size_t k = b; k < close; ++k) {
+    if (tokens[k].lower == ":") {
+      std::string name;
+      for (size_t x = b; x < k; ++x) name += (x > b ? " " : "") + tokens[x].lower;
+      exchange = lexicon.ticker_exchanges.count(name) > 0;
+      if (!exchange) return 0;
+      b = k + 1;
+      break;
+    }
+  }
+  if (!TickerShape(tokens, text, b, close)) return 0;
+  const bool suffixed = Written(tokens, text, b, close).find('.') != std::string_view::npos;
+  return exchange || suffixed ? close + 1 - i : 0;
+}
+
+// The ISO code of a country abbreviation starting at tokens[i] ("U.S.", "UK", "EE.UU."), with its length
+// in tokens; written exactly so, since "us" is also a word.
+std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tokens, std::string_view text, size_t i,
+                                               const Lexicon& lexicon, size_t* length) {
+  if (tokens[i].kind != ScanKind::kWord || !IsCapitalised(tokens[i], text)) return std::nullopt;
+  // The longest run of letters and dots written without spaces.
+  size_t e = i + 1;
+  while (e < tokens.size() && e - i < 6 && !tokens[e].space_before &&
+         (tokens[e].lower == "." || (tokens[e].kind == ScanKind::kWord && tokens[e - 1].lower == "."))) {
+    ++e;
+  }
+  for (; e > i; --e) {
+    auto it = lexicon.country_abbreviations.find(std::string(Written(tokens, text, i, e)));
+    if (it != lexicon.country_abbreviations.end()) {
+      // "U.S.-based": the abbreviation ends at its last dot, the hyphen stays for the trigger.
+      *length = e - i;
+      return it->second;
+    }
+  }
+  return std::nullopt;
+}
+
+// True when a verb that takes a subject follows tokens[e - 1]: "Northwind a annoncé", "Fabrikam is
+// developing", which makes a lone capitalised word at the start of a sentence a name.
+bool VerbFollows(const std::vector<ScanToken>& tokens, size_t e, const Lexicon& lexicon, const std::string& language) {
+  if (e >= tokens.size() || tokens[e].kind != ScanKind::kWord) return false;
+  auto it = lexicon.verbs_after_names.find(language);
+  if (it == lexicon.verbs_after_names.end()) it = lexicon.verbs_after_names.find("");
+  return it != lexicon.verbs_after_names.end() && it->second.count(tokens[e].lower) > 0;
+}
+
 }  // namespace
 
 bool IsCapitalised(const ScanToken& token, std::string_view text) {
@@ -180,7 +298,7 @@ void NoteNames(const std::vector<ScanToken>& tokens, std::string_view text, cons
       ++i;
       continue;
     }
-    size_t end = RunEnd(tokens, text, none, i);
+    size_t end = RunEnd(tokens, text, none, lexicon, i);
     if (!AtSentenceStart(tokens, i)) {
       ctx->seen_inside_sentences.insert(text::NormalizeName(SpanText(tokens, text, i, end)));
     }
@@ -205,6 +323,22 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       continue;
     }
     const ScanToken& t = tokens[i];
+    // "(NYSE: XYZ)", "(ABCD.PA)": a stock ticker, never an entity.
+    if (size_t ticker = TickerLength(tokens, text, i, lexicon); ticker > 0) {
+      i += ticker;
+      continue;
+    }
+    if (size_t length = 0; auto iso = CountryAbbreviation(tokens, text, i, lexicon, &length)) {
+      const auto country = text::CountryGazetteer::Instance().FindByCode(*iso);
+      add({i, i + length, EntityType::kCountry, country->canonical_name, MentionKind::kName, true, *iso});
+      i += length;
+      continue;
+    }
+    // "$20B", "5M": a unit glued to a number.
+    if (t.kind == ScanKind::kWord && !t.space_before && i > 0 && tokens[i - 1].kind == ScanKind::kDigits) {
+      ++i;
+      continue;
+    }
     // References to what the article named before.
     if (auto m = lexicon.org_anaphors.LongestAt(tokens, i);
         m.length > 0 && !IsCapitalised(tokens[i + m.length - 1], text)) {
@@ -229,7 +363,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       continue;
     }
     const bool capital = IsCapitalised(t, text);
-    size_t run_end = capital ? RunEnd(tokens, text, blocked, i) : i;
+    size_t run_end = capital ? RunEnd(tokens, text, blocked, lexicon, i) : i;
     if (capital && run_end == i + 1 && lexicon.org_cue_words.count(text::NormalizeName(t.lower))) {
       while (run_end < n && run_end - i < 4 && !Blocked(blocked, run_end) && tokens[run_end].kind == ScanKind::kWord &&
              !IsCapitalised(tokens[run_end], text) && IsNameAdjective(tokens[run_end].lower)) {
@@ -242,9 +376,11 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       normalized = text::NormalizeName(SpanText(tokens, text, i, run_end));
       known_run = ctx->names.count(normalized) || lexicon.known_organizations.count(normalized);
     }
-    // An adjective, unless it starts a longer known name ("Deutsche Bank").
-    if (!known_run && (!capital || run_end == i + 1)) {
-      if (auto m = lexicon.adjectives.LongestAt(tokens, i); m.length > 0) {
+    // An adjective, unless it starts a longer known name ("Deutsche Bank", "British Airways"): "Américaine
+    // Ametek" is an adjective and a name.
+    if (!known_run) {
+      if (auto m = lexicon.adjectives.LongestAt(tokens, i);
+          m.length > 0 && (!capital || run_end <= i + m.length || !HasOrgCue(tokens, i, run_end, lexicon))) {
         const Place& p = lexicon.adjective_places[static_cast<size_t>(m.payload)];
         if (IsLanguageName(tokens, i, m.length)) {
           i += m.length;
@@ -289,7 +425,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     } else if (AfterPlacePreposition(tokens, b, lexicon, &region)) {
       mention.type = region ? EntityType::kRegion : EntityType::kCity;
       ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
-    } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized)) {
+    } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
+               !VerbFollows(tokens, run_end, lexicon, ctx->language)) {
       continue;
     }
     // Unsure names wait for the title rules, which may find that they are people.

@@ -13,6 +13,7 @@
 #include "extract/entity_finder.h"
 #include "extract/language_detector.h"
 #include "extract/lexicon.h"
+#include "extract/nationality_rule.h"
 #include "extract/relation_rules.h"
 #include "extract/segmenter.h"
 #include "schema/predicate_vocabulary.h"
@@ -184,6 +185,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     std::vector<Candidate> candidates = ApplyTitleRules(view, titles, &mentions, lexicon, &ctx);
     std::vector<Candidate> triggered = ApplyTriggerRules(view, &mentions, lexicon, ctx);
     candidates.insert(candidates.end(), triggered.begin(), triggered.end());
+    ApplyNationalityRule(view, &mentions, lexicon, ctx, &candidates);
 
     for (const Mention& m : mentions) {
       if (m.kind != MentionKind::kName) continue;

@@ -168,8 +168,23 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
   AddWords(doc.at("org_cue_words"), true, &lex->org_cue_words);
   AddWords(doc.at("known_organizations"), true, &lex->known_organizations);
   AddWords(doc.at("org_cue_nouns"), false, &lex->org_cue_nouns);
+  for (const json& w : doc.at("org_cue_noun_endings")) lex->org_cue_noun_endings.push_back(Lower(w.get<std::string>()));
   AddWords(doc.at("possessives"), false, &lex->possessives);
   AddWords(doc.at("honorifics"), false, &lex->honorifics);
+  AddWords(doc.at("name_breakers"), false, &lex->name_breakers);
+  AddWords(doc.at("ticker_exchanges"), false, &lex->ticker_exchanges);
+  for (auto lang = doc.at("verbs_after_names").begin(); lang != doc.at("verbs_after_names").end(); ++lang) {
+    AddWords(lang.value(), false, &lex->verbs_after_names[lang.key()]);
+    AddWords(lang.value(), false, &lex->verbs_after_names[""]);
+  }
+  const auto& gazetteer = text::CountryGazetteer::Instance();
+  for (auto it = doc.at("country_abbreviations").begin(); it != doc.at("country_abbreviations").end(); ++it) {
+    const std::string code = it.value().get<std::string>();
+    if (!gazetteer.FindByCode(code)) {
+      return InvalidArgument("entities.json: country_abbreviations." + it.key() + ": unknown ISO 3166-1 code " + code);
+    }
+    lex->country_abbreviations.emplace(it.key(), code);
+  }
   for (auto lang = doc.at("org_anaphors").begin(); lang != doc.at("org_anaphors").end(); ++lang) {
     for (const json& p : lang.value()) lex->org_anaphors.Add(p.get<std::string>(), 0);
   }

@@ -103,8 +103,17 @@ struct Lexicon {
   std::unordered_set<std::string> org_cue_words;
   std::unordered_set<std::string> known_organizations;
   std::unordered_set<std::string> org_cue_nouns;  // lower case as written
+  // Endings that make a German compound an organisation noun ("Chemiekonzern", "Autobauer").
+  std::vector<std::string> org_cue_noun_endings;
   std::unordered_set<std::string> possessives;    // lower case as written
   std::unordered_set<std::string> honorifics;     // lower case as written
+  std::unordered_set<std::string> name_breakers;  // weekdays and months: never the end of a name
+  std::unordered_set<std::string> ticker_exchanges;  // "nyse" in "(NYSE: XYZ)"
+  // Words that follow a name at the start of a sentence when it is the sentence's subject ("X a
+  // annoncé", "X is developing"), per language; "" holds all of them.
+  std::map<std::string, std::unordered_set<std::string>> verbs_after_names;
+  // Abbreviations of countries, case-sensitive as written ("U.S.", "UK") -> ISO 3166-1 code.
+  std::unordered_map<std::string, std::string> country_abbreviations;
 
   // The index of predicate `name`, or -1.
   int PredicateIndex(std::string_view name) const;

@@ -46,6 +46,8 @@ struct Candidate {
   size_t object_end = 0;  // one past the object's last token (the anchor's when the object is not in the text)
   bool takes_amount = false;
   bool is_event = false;
+  std::string rule;     // which rule proposed it ("title", "trigger", "nationality", ...), for --explain
+  std::string trigger;  // the words that fired it, as written
 };
 
 // The role titles of the sentence in the lexicon for `language` ("" for all), longest first, not

@@ -1,0 +1,190 @@
+#include "extract/nationality_rule.h"
+
+namespace kg::extract {
+namespace {
+
+// How many lower-case words a noun phrase may hold between the adjective and the name ("le géant
+// allemand de la santé humaine et animale X" has six).
+constexpr size_t kMaxModifiers = 7;
+// After the head noun, only a determiner or two may come before the name ("company the Wirtgen Group").
+constexpr size_t kMaxAfterNoun = 2;
+// Confidence of a binding by apposition or by the article's topic, which read more into the text.
+constexpr double kDirectConfidence = 0.75;
+constexpr double kReferenceConfidence = 0.55;
+
+bool IsDeterminer(const std::string& w) {
+  static const char* const kWords[] = {"le", "la", "l", "les", "un", "une", "the", "a", "an", "el", "los", "las",
+                                       "una", "der", "die", "das", "des", "den", "dem", "ein", "eine", "einen",
+                                       "einem", "eines", "du", "de", "del", "al"};
+  for (const char* d : kWords) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
+bool IsDefinite(const std::string& w) {
+  static const char* const kWords[] = {"le", "la", "l", "the", "el", "der", "die", "das", "des", "den", "dem", "du"};
+  for (const char* d : kWords) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
+// Words that end a noun phrase because a verb or a clause has started.
+bool IsClauseWord(const std::string& w) {
+  static const char* const kWords[] = {"a", "ont", "est", "sont", "va", "vont", "sera", "has", "have", "had", "is",
+                                       "was", "were", "will", "would", "said", "says", "qui", "que", "which", "who",
+                                       "that", "hat", "ist", "wird", "will", "soll", "ha", "es", "fue", "será",
+                                       "que", "ou", "or", "oder", "pour", "for",
+                                       "für", "para", "avec", "with", "mit", "con", "dans", "in", "im", "en",
+                                       "on", "sur", "to", "à", "au", "aux", "par", "by", "von", "por", "from",
+                                       "depuis", "seit", "desde", "since", "after", "après", "nach", "tras"};
+  for (const char* d : kWords) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
+const Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.begin == k && m.kind == MentionKind::kName) return &m;
+  }
+  return nullptr;
+}
+
+Mention* OrgEndingAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.end == k && m.kind == MentionKind::kName && m.type == EntityType::kOrganization) return &m;
+  }
+  return nullptr;
+}
+
+// Where the phrase before the adjective starts: its head noun ("groupe" in "le groupe français", "up" of
+// "start-up") and its determiners. Sets `noun` when a head noun stands there.
+size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const Lexicon& lexicon, bool* noun) {
+  size_t b = adjective;
+  if (b > 0 && IsOrgHeadNoun(tokens[b - 1], lexicon)) {
+    *noun = true;
+    --b;
+    if (tokens[b].lower == "up" && b >= 2 && tokens[b - 1].lower == "-") b -= 2;  // "start-up"
+  }
+  // "le numéro trois polonais", "the giant German automaker": one word of rank or size before.
+  while (b > 0 && (IsDeterminer(tokens[b - 1].lower) || tokens[b - 1].lower == "'")) --b;
+  return b;
+}
+
+struct Binding {
+  Mention* org = nullptr;  // the organisation the phrase names, or null for the article's topic
+  double confidence = 0;
+};
+
+// The organisation named right after the phrase that starts with the adjective at `adjective`:
+// "[français] Safran", "[allemand de la santé] Boehringer", "[Chinese smartphone maker] Xiaomi".
+Mention* NameAfter(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t from,
+                   bool noun_before, const Lexicon& lexicon, bool* noun_after) {
+  size_t modifiers = 0, after_noun = 0;
+  for (size_t k = from; k < tokens.size(); ++k) {
+    if (const Mention* m = NameAt(mentions, k)) {
+      if (m->type != EntityType::kOrganization) return nullptr;
+      // French and Spanish put the noun first; English and German need one between adjective and name,
+      // unless the adjective itself is the noun ("le britannique X").
+      if (!noun_before && !*noun_after && k != from) return nullptr;
+      return const_cast<Mention*>(m);
+    }
+    const ScanToken& t = tokens[k];
+    if (t.lower == "," && k + 1 < tokens.size() && (noun_before || *noun_after)) continue;
+    if (t.kind != ScanKind::kWord) {
+      if (t.lower == "-" || t.lower == "'") continue;
+      return nullptr;
+    }
+    if (IsOrgHeadNoun(t, lexicon)) {
+      *noun_after = true;
+      after_noun = 0;
+      continue;
+    }
+    if (IsClauseWord(t.lower) && !(t.lower == "de" || t.lower == "of")) return nullptr;
+    if (*noun_after && ++after_noun > kMaxAfterNoun) return nullptr;
+    if (++modifiers > kMaxModifiers) return nullptr;
+  }
+  return nullptr;
+}
+
+Binding Bind(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, const Mention& adjective,
+             const Lexicon& lexicon, const DocumentContext& ctx) {
+  bool noun_before = false, noun_after = false;
+  const size_t start = PhraseStart(tokens, adjective.begin, lexicon, &noun_before);
+  const bool determiner = start < adjective.begin && !noun_before;
+  Mention* name = NameAfter(tokens, mentions, adjective.end, noun_before || determiner, lexicon, &noun_after);
+  if (name != nullptr) {
+    if (!noun_before && !noun_after && !(determiner && name->begin == adjective.end)) return {};
+    return {name, kDirectConfidence};
+  }
+  if (!noun_before && !noun_after) return {};
+  // "Huawei Technologies, the Chinese telecom equipment maker, opened…": the name the apposition describes.
+  if (start >= 2 && tokens[start - 1].lower == ",") {
+    if (Mention* head = OrgEndingAt(mentions, start - 1)) return {head, kDirectConfidence};
+  }
+  // "le groupe français a indiqué", "das deutsche Unternehmen": the organisation the article is about.
+  const bool definite = start < adjective.begin && IsDefinite(tokens[start].lower);
+  if (definite && !ctx.main_org.empty()) return {nullptr, kReferenceConfidence};
+  return {};
+}
+
+}  // namespace
+
+bool IsOrgHeadNoun(const ScanToken& token, const Lexicon& lexicon) {
+  if (token.kind != ScanKind::kWord) return false;
+  if (lexicon.org_cue_nouns.count(token.lower)) return true;
+  for (const std::string& ending : lexicon.org_cue_noun_endings) {
+    if (token.lower.size() > ending.size() + 2 &&
+        token.lower.compare(token.lower.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions, const Lexicon& lexicon,
+                          const DocumentContext& ctx, std::vector<Candidate>* out) {
+  const int hq = lexicon.PredicateIndex("headquartered_in");
+  if (hq < 0) return;
+  const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(hq)];
+  const auto& tokens = *s.tokens;
+  std::vector<Mention> adjectives;
+  for (const Mention& m : *mentions) {
+    if (m.type != EntityType::kCountry) continue;
+    if (m.kind == MentionKind::kAdjective) {
+      adjectives.push_back(m);
+    } else if (m.kind == MentionKind::kName && m.end + 1 < tokens.size() && tokens[m.end].lower == "-" &&
+               !tokens[m.end].space_before && IsOrgHeadNoun(tokens[m.end + 1], lexicon)) {
+      // "der US-Konzern X": the country as the first part of a compound noun.
+      Mention prefix = m;
+      prefix.kind = MentionKind::kAdjective;
+      adjectives.push_back(prefix);
+    }
+  }
+  for (const Mention& adjective : adjectives) {
+    const Binding b = Bind(tokens, mentions, adjective, lexicon, ctx);
+    if (b.confidence == 0) continue;
+    Candidate c;
+    if (b.org != nullptr) {
+      b.org->firm = true;
+      c.subject = b.org->name;
+    } else {
+      c.subject = ctx.main_org;
+    }
+    c.subject_type = EntityType::kOrganization;
+    c.predicate = rule.name;
+    c.object = adjective.name;
+    c.object_type = EntityType::kCountry;
+    c.confidence = b.confidence;
+    c.anchor = adjective.begin;
+    c.object_end = adjective.end;
+    c.rule = b.org != nullptr ? "nationality" : "nationality-reference";
+    c.trigger = std::string(s.text.substr(tokens[adjective.begin].span.begin,
+                                          tokens[adjective.end - 1].span.end - tokens[adjective.begin].span.begin));
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace kg::extract

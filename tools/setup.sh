@@ -11,6 +11,8 @@ packages=(
   libgraphviz-dev                                    # cgraph and gvc
   fonts-dejavu-core                                  # the diagrams' font, the same on every machine
   libicu-dev                                         # normalisation, locale display names
+  iso-codes libgeonames0 libgeonames-common          # the place gazetteer: ISO 3166-2 regions, GeoNames cities
+  wamerican-small wbritish-small                     # everyday English words the gazetteer keeps out of place names
   libssl-dev                                         # SHA-256 of ingested articles (libcrypto)
   libcli11-dev                                       # command-line parsing
   libgtest-dev libgmock-dev                          # tests

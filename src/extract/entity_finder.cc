@@ -8,6 +8,7 @@
 
 #include "text/country_gazetteer.h"
 #include "text/name_normalizer.h"
+#include "text/place_gazetteer.h"
 
 namespace kg::extract {
 namespace {
@@ -121,6 +122,16 @@ std::optional<Place> FindPlace(const std::string& normalized, const Lexicon& lex
   auto it = lexicon.places_by_name.find(normalized);
   if (it != lexicon.places_by_name.end()) return it->second;
   return std::nullopt;
+}
+
+// The Place `normalized` names in the packaged gazetteer of regions and cities (the most populous of its
+// namesakes), unless the lexicon knows it as an organisation ("Orange").
+std::optional<Place> FindGazetteerPlace(const std::string& normalized, const Lexicon& lexicon) {
+  if (lexicon.known_organizations.count(normalized)) return std::nullopt;
+  const auto* places = text::PlaceGazetteer::Instance().Find(normalized);
+  if (places == nullptr || places->empty()) return std::nullopt;
+  const text::GazetteerPlace& p = places->front();
+  return Place{p.is_region ? EntityType::kRegion : EntityType::kCity, p.name, p.country_iso};
 }
 
 bool HasOrgCue(const std::vector<ScanToken>& tokens, size_t b, size_t e, const Lexicon& lexicon) {
@@ -416,6 +427,11 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.type = known->second.type;
       mention.name = known->second.name;
       mention.firm = known->second.firm;
+    } else if (auto place = FindGazetteerPlace(normalized, lexicon); place && !HonorificBefore(tokens, b, lexicon)) {
+      mention.type = place->type;
+      mention.name = place->name;
+      mention.iso = place->iso;
+      mention.firm = true;
     } else if (HonorificBefore(tokens, b, lexicon)) {
       mention.type = EntityType::kPerson;
       mention.firm = true;

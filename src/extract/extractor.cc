@@ -14,6 +14,7 @@
 #include "extract/language_detector.h"
 #include "extract/lexicon.h"
 #include "extract/nationality_rule.h"
+#include "extract/place_rules.h"
 #include "extract/relation_rules.h"
 #include "extract/segmenter.h"
 #include "schema/predicate_vocabulary.h"
@@ -100,6 +101,47 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
   }
 }
 
+// Marks the tokens of the sentence's amounts of money in `blocked`, so that a currency code or symbol
+// ("USD", "Rs", "R" of "R71.5bn") is never taken for a name.
+void BlockAmounts(std::string_view text, const std::vector<ScanToken>& tokens, const std::string& language,
+                  std::vector<bool>* blocked) {
+  AmountOptions options;
+  options.language = language;
+  auto amounts = FindAmounts(text, options);
+  if (!amounts.ok()) return;
+  blocked->resize(tokens.size(), false);
+  size_t k = 0;
+  for (const Amount& amount : *amounts) {
+    while (k < tokens.size() && tokens[k].span.end <= amount.span.begin) ++k;
+    for (size_t j = k; j < tokens.size() && tokens[j].span.begin < amount.span.end; ++j) (*blocked)[j] = true;
+  }
+}
+
+// What --explain says of candidate `c` of sentence `d`, whose text is `text`.
+Explanation Explain(const Candidate& c, const SentenceData& d, std::string_view text, const std::string& rejected) {
+  Explanation e;
+  e.subject = c.subject;
+  e.predicate = c.predicate;
+  e.object = c.object;
+  e.rule = c.rule.empty() ? "trigger" : c.rule;
+  e.trigger = c.trigger;
+  e.confidence = c.confidence;
+  e.rejected = rejected;
+  e.sentence_start = static_cast<int64_t>(d.sentence.span.char_begin);
+  e.sentence_end = static_cast<int64_t>(d.sentence.span.char_end);
+  auto place = [&](const TokenRange& r, std::string* written, int64_t* start, int64_t* end) {
+    if (r.end <= r.begin || r.end > d.tokens.size()) return;
+    const TextSpan& first = d.tokens[r.begin].span;
+    const TextSpan& last = d.tokens[r.end - 1].span;
+    *written = std::string(text.substr(first.begin, last.end - first.begin));
+    *start = e.sentence_start + static_cast<int64_t>(first.char_begin);
+    *end = e.sentence_start + static_cast<int64_t>(last.char_end);
+  };
+  place(c.subject_tokens, &e.subject_text, &e.subject_start, &e.subject_end);
+  place(c.object_tokens, &e.object_text, &e.object_start, &e.object_end);
+  return e;
+}
+
 std::string Truncate(std::string s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t cut = max_bytes;
@@ -180,9 +222,11 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
     std::vector<bool> blocked;
     std::vector<TitleMatch> titles = FindTitles(d.tokens, lexicon, ctx.language, &blocked);
+    BlockAmounts(text, d.tokens, ctx.language, &blocked);  // "USD 500 million", "R71.5 billion" name nothing
     std::vector<Mention> mentions = FindMentions(d.tokens, text, blocked, lexicon, &ctx);
     const SentenceView view{text, &d.tokens};
     std::vector<Candidate> candidates = ApplyTitleRules(view, titles, &mentions, lexicon, &ctx);
+    ApplyContainmentRules(view, &mentions, lexicon, &candidates);
     std::vector<Candidate> triggered = ApplyTriggerRules(view, &mentions, lexicon, ctx);
     candidates.insert(candidates.end(), triggered.begin(), triggered.end());
     ApplyNationalityRule(view, &mentions, lexicon, ctx, &candidates);
@@ -197,12 +241,27 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
       }
     }
 
-    if (d.sentence.span.end <= body_begin) continue;  // the headline
+    const bool headline = d.sentence.span.end <= body_begin;
+    if (headline && !options.explain) continue;
+    const bool hedged = std::any_of(d.tokens.begin(), d.tokens.end(),
+                                    [&](const ScanToken& t) { return lexicon.hedge_words.count(t.lower) > 0; });
     Qualifiers qualifiers;
     for (const Candidate& c : candidates) {
       if (c.subject.empty() || c.object.empty()) continue;
       std::string s = text::NormalizeName(c.subject), o = text::NormalizeName(c.object);
-      if (s == o) continue;
+      std::string rejected = c.rejected;
+      if (rejected.empty() && headline) rejected = "in the headline, which the body restates in full sentences";
+      // "in talks to buy", "a possible merger": a deal talked about is not a deal.
+      if (rejected.empty() && hedged && (c.predicate == "acquires" || c.predicate == "partner_of")) {
+        rejected = "the sentence speaks of talks, rumours or a possible deal";
+      }
+      if (rejected.empty() && s == o) rejected = "subject and object are the same entity";
+      const bool duplicate = seen.count(std::make_tuple(s, c.predicate, o)) > 0;
+      if (options.explain) {
+        result.explanations.push_back(Explain(c, d, text, rejected));
+        if (rejected.empty() && duplicate) result.explanations.back().rejected = "restates a fact of an earlier sentence";
+      }
+      if (!rejected.empty()) continue;
       const schema::PredicateInfo* info = vocabulary.Find(c.predicate);
       if (info != nullptr && info->symmetric && o < s) std::swap(s, o);
       Assertion a;

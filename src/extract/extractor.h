@@ -28,11 +28,26 @@ struct ArticleInfo {
   std::string language;   // "fr", "en", "es", "de", or "" when it could not be told
 };
 
+// Why a fact was or was not asserted: what `kg extract --explain` prints.
+struct Explanation {
+  std::string subject, predicate, object;
+  std::string rule;     // "title", "trigger/svo", "nationality", "place-comma", ...
+  std::string trigger;  // the words that fired the rule, as written
+  // The arguments as written, with code-point offsets into the article text; empty text and -1 when the
+  // argument comes from the article's context ("la société" resolved earlier, the article's company).
+  std::string subject_text, object_text;
+  int64_t subject_start = -1, subject_end = -1, object_start = -1, object_end = -1;
+  int64_t sentence_start = 0, sentence_end = 0;
+  double confidence = 0;
+  std::string rejected;  // "" when asserted; otherwise why not ("the sentence talks of a deal not made")
+};
+
 struct ExtractOptions {
   std::string source_uri;          // the article's path or URI, copied to every assertion's source.uri
   std::string format = "txt";      // txt | md | html
   std::string reference_date;      // the article's date when the text gives none; may be empty
   std::string language;            // force "fr", "en", "es" or "de" instead of detecting it
+  bool explain = false;            // fill Extraction::explanations
 };
 
 struct Extraction {
@@ -40,6 +55,8 @@ struct Extraction {
   // In the order of the sentences, one per triple: a restated fact keeps its first sentence (and takes a
   // later amount when the first had none).
   std::vector<Assertion> assertions;
+  // With ExtractOptions::explain: every fact a rule proposed, in sentence order, asserted or not.
+  std::vector<Explanation> explanations;
 };
 
 // The article format a path's extension names: "txt" (.txt, .text), "md" (.md, .markdown) or "html"

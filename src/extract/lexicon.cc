@@ -172,6 +172,8 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
   AddWords(doc.at("possessives"), false, &lex->possessives);
   AddWords(doc.at("honorifics"), false, &lex->honorifics);
   AddWords(doc.at("name_breakers"), false, &lex->name_breakers);
+  AddWords(doc.at("former_markers"), false, &lex->former_markers);
+  AddWords(doc.at("hedge_words"), false, &lex->hedge_words);
   AddWords(doc.at("ticker_exchanges"), false, &lex->ticker_exchanges);
   for (auto lang = doc.at("verbs_after_names").begin(); lang != doc.at("verbs_after_names").end(); ++lang) {
     AddWords(lang.value(), false, &lex->verbs_after_names[lang.key()]);

@@ -107,6 +107,10 @@ struct Lexicon {
   std::vector<std::string> org_cue_noun_endings;
   std::unordered_set<std::string> possessives;    // lower case as written
   std::unordered_set<std::string> honorifics;     // lower case as written
+  std::unordered_set<std::string> former_markers;  // "ancien", "former", "bisherige": a role that ended
+  // Words that make a deal talk, not a fact ("talks", "pourparlers", "Gespräche", "posible"): a sentence
+  // holding one gives no acquires or partner_of.
+  std::unordered_set<std::string> hedge_words;
   std::unordered_set<std::string> name_breakers;  // weekdays and months: never the end of a name
   std::unordered_set<std::string> ticker_exchanges;  // "nyse" in "(NYSE: XYZ)"
   // Words that follow a name at the start of a sentence when it is the sentence's subject ("X a

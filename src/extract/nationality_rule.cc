@@ -103,7 +103,9 @@ Mention* NameAfter(const std::vector<ScanToken>& tokens, std::vector<Mention>* m
       continue;
     }
     if (IsClauseWord(t.lower) && !(t.lower == "de" || t.lower == "of")) return nullptr;
-    if (*noun_after && ++after_noun > kMaxAfterNoun) return nullptr;
+    // After the noun only a determiner may stand before the name: "company the Wirtgen Group", not "maker
+    // opened an R&D campus".
+    if (*noun_after && (!IsDeterminer(t.lower) || ++after_noun > kMaxAfterNoun)) return nullptr;
     if (++modifiers > kMaxModifiers) return nullptr;
   }
   return nullptr;
@@ -170,6 +172,7 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
     if (b.org != nullptr) {
       b.org->firm = true;
       c.subject = b.org->name;
+      c.subject_tokens = RangeOf(*b.org);
     } else {
       c.subject = ctx.main_org;
     }
@@ -180,6 +183,7 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
     c.confidence = b.confidence;
     c.anchor = adjective.begin;
     c.object_end = adjective.end;
+    c.object_tokens = RangeOf(adjective);
     c.rule = b.org != nullptr ? "nationality" : "nationality-reference";
     c.trigger = std::string(s.text.substr(tokens[adjective.begin].span.begin,
                                           tokens[adjective.end - 1].span.end - tokens[adjective.begin].span.begin));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/place_rules.h"
 #include "text/name_normalizer.h"
 
 namespace kg::extract {
@@ -73,7 +74,10 @@ const Mention* NearestRight(const std::vector<Mention>& mentions, size_t e, cons
 Candidate Make(const Mention& s, const std::string& predicate, const Mention& o, double confidence, size_t anchor,
                const PredicateRule& rule) {
   const size_t object_end = o.end > 0 ? o.end : anchor + 1;
-  return {s.name, s.type, predicate, o.name, o.type, confidence, anchor, object_end, rule.takes_amount, rule.is_event};
+  Candidate c{s.name, s.type, predicate, o.name, o.type, confidence, anchor, object_end, rule.takes_amount, rule.is_event};
+  c.subject_tokens = RangeOf(s);
+  c.object_tokens = RangeOf(o);
+  return c;
 }
 
 // True when an object blocker ("en dehors de", "outside") ends right before tokens[k].
@@ -93,6 +97,9 @@ Mention MainOrg(const DocumentContext& ctx) {
   return m;
 }
 
+void AppendListItems(const SentenceView& s, const std::vector<Mention>& mentions, const PredicateRule& rule,
+                     std::vector<const Mention*>* out);
+
 // The object(s) after a trigger ending at `e`: the nearest fitting mention, or with prefer_by_type the
 // nearest of the first type in rule.object_types that has one (and all of that type with multiple_objects).
 std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Mention>& mentions, size_t e,
@@ -108,10 +115,12 @@ std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Men
   if (!rule.prefer_by_type) {
     for (const Mention& m : mentions) {
       if (usable(m) && Allows(rule.object_types, m.type)) {
-        out.push_back(&m);
+        const Mention* narrower = m.type == EntityType::kCountry ? NarrowerPlace(s, mentions, m) : nullptr;
+        out.push_back(narrower != nullptr && Allows(rule.object_types, narrower->type) ? narrower : &m);
         break;
       }
     }
+    AppendListItems(s, mentions, rule, &out);
     return out;
   }
   for (EntityType type : rule.object_types) {
@@ -124,6 +133,31 @@ std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Men
     if (!out.empty()) return out;
   }
   return out;
+}
+
+// "in Lyon, Lille, Nantes and Rennes": the other items of a list that starts with the one object found.
+void AppendListItems(const SentenceView& s, const std::vector<Mention>& mentions, const PredicateRule& rule,
+                     std::vector<const Mention*>* out) {
+  if (out->size() != 1) return;
+  const auto& tokens = *s.tokens;
+  const Mention* last = out->front();
+  const bool place = last->type != EntityType::kOrganization && last->type != EntityType::kPerson;
+  for (;;) {
+    size_t k = last->end;
+    bool separated = false;
+    while (k < tokens.size() && (tokens[k].lower == "," || tokens[k].lower == "et" || tokens[k].lower == "and" ||
+                                 tokens[k].lower == "y" || tokens[k].lower == "und")) {
+      separated = true;
+      ++k;
+    }
+    if (!separated) return;
+    const Mention* next = StartingAt(mentions, k);
+    if (next == nullptr || next->kind != MentionKind::kName || !Allows(rule.object_types, next->type)) return;
+    const bool next_place = next->type != EntityType::kOrganization && next->type != EntityType::kPerson;
+    if (next_place != place) return;
+    out->push_back(next);
+    last = next;
+  }
 }
 
 // "Tata Electronics, a unit of the Tata Group conglomerate, will invest": when the nearest candidate
@@ -254,11 +288,18 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
 
 void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
                  const PredicateRule& rule, std::vector<Candidate>* out) {
-  const std::vector<EntityType> person{EntityType::kPerson};
-  const Mention* subject = NearestLeft(mentions, b, person);
+  // A name typed an organisation only by default may be the person who meets ("Albanese sat down with").
+  auto person_like = [](const Mention& m) {
+    return m.type == EntityType::kPerson ||
+           (m.kind == MentionKind::kName && m.type == EntityType::kOrganization && !m.firm);
+  };
+  const Mention* subject = nullptr;
+  for (const Mention& m : mentions) {
+    if (m.end <= b && b - m.end <= kMaxReach && person_like(m)) subject = &m;
+  }
   std::vector<const Mention*> others;
   for (const Mention& m : mentions) {
-    if (m.begin >= e && m.begin - e <= kMaxReach && m.type == EntityType::kPerson) others.push_back(&m);
+    if (m.begin >= e && m.begin - e <= kMaxReach && person_like(m)) others.push_back(&m);
   }
   if (subject == nullptr && others.size() >= 2) {
     subject = others.front();
@@ -376,7 +417,62 @@ void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentio
   }
 }
 
+// The word that ends a role ("ancien", "former", "bisherige", "jusqu'ici") among the few words before
+// tokens[b], or "".
+std::string FormerWord(const std::vector<ScanToken>& tokens, size_t b, const Lexicon& lexicon) {
+  for (size_t k = b; k > 0 && b - k < 4; --k) {
+    const std::string& w = tokens[k - 1].lower;
+    if (w == "," || w == ";" || w == ".") return "";
+    if (lexicon.former_markers.count(w)) return w;
+  }
+  return "";
+}
+
+bool FormerRole(const std::vector<ScanToken>& tokens, size_t b, const Lexicon& lexicon) {
+  return !FormerWord(tokens, b, lexicon).empty();
+}
+
+// Where the name starts after a description of it: "of [minerals giant] BHP", "de [l'équipementier] X",
+// "of [the $10 trillion investment juggernaut] BlackRock". Returns `k` itself when no name follows a
+// description that ends in an organisation noun.
+size_t SkipDescription(const std::vector<ScanToken>& tokens, const std::vector<Mention>& mentions, size_t k,
+                       const Lexicon& lexicon) {
+  bool noun = false;
+  for (size_t j = k; j < tokens.size() && j - k < 8; ++j) {
+    if (StartingAt(mentions, j) != nullptr) return noun ? j : k;
+    const ScanToken& t = tokens[j];
+    if (lexicon.org_cue_nouns.count(t.lower)) {
+      noun = true;
+    } else if (t.kind == ScanKind::kOther && t.lower != "'" && t.lower != "-" && t.lower != "$" && t.lower != "€" &&
+               t.lower != "£" && t.lower != "." ) {
+      return k;
+    } else if (EndsNounPhrase(t)) {
+      return k;
+    }
+  }
+  return k;
+}
+
 }  // namespace
+
+// The name --explain gives the branch of ApplyTriggerRules that a trigger takes.
+static std::string ModeName(TriggerMode mode, const PredicateRule& rule) {
+  if (rule.name == "met_with") return "meeting";
+  if (rule.name == "located_in") return "place-apposition";
+  if (rule.name == "subsidiary_of") return "subsidiary";
+  switch (mode) {
+    case TriggerMode::kObjectFirst: return "object-first";
+    case TriggerMode::kObjectBefore: return "object-before";
+    case TriggerMode::kPair: return "pair";
+    case TriggerMode::kSvo: break;
+  }
+  return "svo";
+}
+
+TokenRange RangeOf(const Mention& m) {
+  if (m.end <= m.begin) return {};
+  return {m.begin, m.end};
+}
 
 std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
                                    const std::string& language, std::vector<bool>* blocked) {
@@ -415,7 +511,20 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     const bool next_coordinated = t + 1 < titles.size() && titles[t + 1].begin >= 1 &&
                                   (tokens[titles[t + 1].begin - 1].lower == "and" || tokens[titles[t + 1].begin - 1].lower == "et");
     previous_end = title.end;
-    if (title.begin > 0 && (tokens[title.begin - 1].lower == "-" || tokens[title.begin - 1].lower == "vice")) continue;
+    // "Porsche-Chef", "Mercedes-Chef": the organisation as the first part of a compound title.
+    const Mention* compound_org = nullptr;
+    if (title.begin >= 2 && tokens[title.begin - 1].lower == "-" && !tokens[title.begin - 1].space_before &&
+        !tokens[title.begin].space_before) {
+      const Mention* m = EndingAt(*mentions, title.begin - 1);
+      if (m != nullptr && m->kind == MentionKind::kName && m->type == EntityType::kOrganization) compound_org = m;
+    }
+    std::string rejected;
+    if (title.begin > 0 && ((tokens[title.begin - 1].lower == "-" && compound_org == nullptr) ||
+                            tokens[title.begin - 1].lower == "vice")) {
+      rejected = "a deputy's title (vice-, or a hyphenated prefix)";
+    } else if (FormerRole(tokens, compound_org != nullptr ? compound_org->begin : title.begin, lexicon)) {
+      rejected = "a former role (\"" + FormerWord(tokens, compound_org != nullptr ? compound_org->begin : title.begin, lexicon) + "\")";
+    }
     const Mention* target = nullptr;
     Mention fallback;
     double confidence = 0.8;
@@ -428,6 +537,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     } else if (after < n && IsOf(tokens[after].lower)) {
       size_t k = after + 1;
       while (k < n && IsArticle(tokens[k].lower)) ++k;
+      k = SkipDescription(tokens, *mentions, k, lexicon);
       if (const Mention* m2 = StartingAt(*mentions, k)) {
         target = m2;
         after = m2->end;
@@ -443,9 +553,12 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     // Before it: "the Indian prime minister", "Kestrel's chief executive", "son président".
     if (target == nullptr) {
       // "Nvidia chief executive Jensen Huang" names the organisation right before the title.
-      if (const Mention* m = EndingAt(*mentions, title.begin);
-          m != nullptr && (m->kind == MentionKind::kAdjective ||
-                           (m->kind == MentionKind::kName && m->type == EntityType::kOrganization && m->firm))) {
+      if (compound_org != nullptr) {
+        target = compound_org;
+        before = compound_org->begin;
+      } else if (const Mention* m = EndingAt(*mentions, title.begin);
+                 m != nullptr && (m->kind == MentionKind::kAdjective ||
+                                  (m->kind == MentionKind::kName && m->type == EntityType::kOrganization))) {
         target = m;
         before = m->begin;
       } else if (title.begin >= 2 && tokens[title.begin - 1].lower == "s" && tokens[title.begin - 2].lower == "'") {
@@ -507,11 +620,18 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     RegisterName(EntityType::kPerson, person->name, ctx);
     ctx->last_person = person->name;
     if (!has_target) continue;
-    if (target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
+    if (rejected.empty() && target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
       ctx->last_business_person = person->name;
     }
-    out.push_back({person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
-                   title.end, false, false});
+    Candidate c{person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
+                title.end, false, false};
+    c.rule = "title";
+    c.trigger = std::string(s.text.substr(tokens[title.begin].span.begin,
+                                          tokens[title.end - 1].span.end - tokens[title.begin].span.begin));
+    c.subject_tokens = RangeOf(*person);
+    c.object_tokens = RangeOf(*target);
+    c.rejected = rejected;
+    out.push_back(std::move(c));
   }
   return out;
 }
@@ -539,6 +659,20 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       if (in_name) continue;
       const Trigger& trigger = lexicon.triggers[static_cast<size_t>(m.payload)];
       const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(trigger.predicate)];
+      const size_t first_new = out.size();
+      // Labels what this trigger proposes, for --explain, whichever branch below proposes it.
+      struct Label {
+        std::vector<Candidate>* out;
+        size_t from;
+        std::string rule, trigger;
+        ~Label() {
+          for (size_t x = from; x < out->size(); ++x) {
+            (*out)[x].rule = rule;
+            (*out)[x].trigger = trigger;
+          }
+        }
+      } label{&out, first_new, "trigger/" + ModeName(trigger.mode, rule),
+              std::string(s.text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin))};
       if (rule.name == "met_with") {
         MeetingRule(*mentions, b, e, trigger, rule, &out);
       } else if (rule.name == "located_in") {
@@ -556,8 +690,11 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       }
     }
   }
+  size_t from = out.size();
   CityCountryRule(s, *mentions, lexicon, &out);
+  for (; from < out.size(); ++from) out[from].rule = "city-country";
   CityAdjectiveRule(s, *mentions, lexicon, ctx, &out);
+  for (; from < out.size(); ++from) out[from].rule = "city-adjective";
   return out;
 }
 

@@ -35,6 +35,13 @@ struct TitleMatch {
   int predicate = 0;  // index into Lexicon::predicates
 };
 
+// Tokens [begin, end) of the sentence; empty (begin == end) when the argument comes from the article's
+// context rather than from words of this sentence.
+struct TokenRange {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 struct Candidate {
   std::string subject;
   EntityType subject_type = EntityType::kOrganization;
@@ -48,7 +55,13 @@ struct Candidate {
   bool is_event = false;
   std::string rule;     // which rule proposed it ("title", "trigger", "nationality", ...), for --explain
   std::string trigger;  // the words that fired it, as written
+  TokenRange subject_tokens;
+  TokenRange object_tokens;
+  std::string rejected;  // why the rule proposed it but does not assert it ("former role"); "" when asserted
 };
+
+// The tokens a mention covers, or an empty range for a name taken from the article's context.
+TokenRange RangeOf(const Mention& m);
 
 // The role titles of the sentence in the lexicon for `language` ("" for all), longest first, not
 // overlapping; `blocked` gets a true for every token they cover.

@@ -28,6 +28,33 @@ Result<std::string> ReadAll(const std::string& path, std::istream* in) {
   return buffer.str();
 }
 
+// "Safran" [140-146], or "(from the article's context)".
+std::string Argument(const std::string& written, int64_t start, int64_t end) {
+  if (start < 0) return "(from the article's context)";
+  return "\"" + written + "\" [" + std::to_string(start) + "-" + std::to_string(end) + "]";
+}
+
+// One block per article: its language, then each proposed fact with + (asserted) or - (rejected), the
+// rule and trigger, the arguments' spans in code points, and the reason for a rejection.
+void PrintExplanations(const std::string& path, const extract::Extraction& extraction, std::ostream& out) {
+  out << path << " (language " << (extraction.article.language.empty() ? "unknown" : extraction.article.language)
+      << ", " << extraction.assertions.size() << " facts asserted)\n";
+  int64_t sentence = -1;
+  for (const extract::Explanation& e : extraction.explanations) {
+    if (e.sentence_start != sentence) {
+      sentence = e.sentence_start;
+      out << "  sentence [" << e.sentence_start << "-" << e.sentence_end << "]\n";
+    }
+    out << "    " << (e.rejected.empty() ? "+ " : "- ") << e.subject << " " << e.predicate << " " << e.object << "\n"
+        << "        rule " << e.rule;
+    if (!e.trigger.empty()) out << ", trigger \"" << e.trigger << "\"";
+    out << ", confidence " << e.confidence << "\n"
+        << "        subject " << Argument(e.subject_text, e.subject_start, e.subject_end) << ", object "
+        << Argument(e.object_text, e.object_start, e.object_end) << "\n";
+    if (!e.rejected.empty()) out << "        rejected: " << e.rejected << "\n";
+  }
+}
+
 }  // namespace
 
 void AddExtractCommand(CLI::App& app, Context& ctx) {
@@ -36,6 +63,7 @@ void AddExtractCommand(CLI::App& app, Context& ctx) {
     std::string language;
     std::string date;
     std::string input_format;
+    bool explain = false;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand(
@@ -46,6 +74,9 @@ void AddExtractCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--date", flags->date, "the articles' date (YYYY[-MM[-DD]]) when the text gives none");
   cmd->add_option("--input-format", flags->input_format, "read every file as this format (default: by extension)")
       ->check(CLI::IsMember({"txt", "md", "html"}));
+  cmd->add_flag("--explain", flags->explain,
+                 "instead of JSONL, print for every proposed fact the rule, trigger and argument spans, and why a "
+                 "rejected one was not asserted");
   cmd->callback([flags, &ctx] {
     for (const std::string& path : flags->files) {
       auto bytes = ReadAll(path, ctx.in);
@@ -58,9 +89,14 @@ void AddExtractCommand(CLI::App& app, Context& ctx) {
       options.format = FormatFor(path, flags->input_format);
       options.reference_date = flags->date;
       options.language = flags->language;
+      options.explain = flags->explain;
       auto extraction = extract::ExtractArticle(*bytes, options);
       if (!extraction.ok()) {
         ctx.Fail(extraction.status().WithPrefix(path == "-" ? "<stdin>" : path));
+        continue;
+      }
+      if (flags->explain) {
+        PrintExplanations(path, *extraction, *ctx.out);
         continue;
       }
       for (const Assertion& a : extraction->assertions) *ctx.out << schema::ToCanonicalJson(a) << '\n';

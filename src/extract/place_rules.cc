@@ -1,0 +1,173 @@
+#include "extract/place_rules.h"
+
+namespace kg::extract {
+namespace {
+
+constexpr double kContainmentConfidence = 0.65;
+
+bool IsPlace(EntityType t) {
+  return t == EntityType::kCity || t == EntityType::kRegion || t == EntityType::kCountry;
+}
+
+bool IsConjunction(const std::string& w) {
+  return w == "et" || w == "and" || w == "y" || w == "und" || w == "ou" || w == "or" || w == "e" || w == "&";
+}
+
+// Words naming a kind of region: what follows them ("of Texas", "Waadt") is a region.
+bool IsRegionWord(const std::string& w) {
+  static const char* const kWords[] = {"kanton", "canton", "bundesstaat", "bundesland", "state", "province",
+                                       "provincia", "département", "department", "région", "region", "county",
+                                       "comté", "comunidad", "estado", "landkreis", "kreis", "oblast", "état",
+                                       "territory", "territoire", "prefecture", "préfecture", "district"};
+  for (const char* r : kWords) {
+    if (w == r) return true;
+  }
+  return false;
+}
+
+bool IsFiller(const std::string& w) {
+  return w == "the" || w == "le" || w == "la" || w == "l" || w == "'" || w == "of" || w == "de" || w == "du" ||
+         w == "des" || w == "d" || w == "del" || w == "der" || w == "des" || w == "von" || w == "el";
+}
+
+Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.begin == k && m.kind == MentionKind::kName) return &m;
+  }
+  return nullptr;
+}
+
+Mention* NameEndingAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.end == k && m.kind == MentionKind::kName) return &m;
+  }
+  return nullptr;
+}
+
+// The region named after a region word at tokens[k] ("state of Georgia", "Kanton Waadt"), or null.
+Mention* RegionAfterWord(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t k) {
+  if (k >= tokens.size() || !IsRegionWord(tokens[k].lower)) return nullptr;
+  size_t j = k + 1;
+  while (j < tokens.size() && j - k <= 3 && IsFiller(tokens[j].lower)) ++j;
+  Mention* r = NameAt(mentions, j);
+  if (r == nullptr || r->type == EntityType::kPerson || r->type == EntityType::kCountry) return nullptr;
+  if (!r->firm || r->type == EntityType::kOrganization) {
+    r->type = EntityType::kRegion;
+    r->firm = true;
+  }
+  return r;
+}
+
+// A name typed an organisation only by default becomes a city when a pattern shows it is a place.
+bool AsPlace(Mention* m) {
+  if (m->kind != MentionKind::kName) return false;
+  if (IsPlace(m->type)) return true;
+  if (m->type == EntityType::kOrganization && !m->firm) {
+    m->type = EntityType::kCity;
+    return true;
+  }
+  return false;
+}
+
+Candidate Located(const Mention& inner, const Mention& outer, const std::vector<ScanToken>& tokens,
+                  const SentenceView& s, const char* rule) {
+  Candidate c;
+  c.subject = inner.name;
+  c.subject_type = inner.type;
+  c.predicate = "located_in";
+  c.object = outer.name;
+  c.object_type = outer.type;
+  c.confidence = kContainmentConfidence;
+  c.anchor = inner.begin;
+  c.object_end = outer.end;
+  c.subject_tokens = RangeOf(inner);
+  c.object_tokens = RangeOf(outer);
+  c.rule = rule;
+  c.trigger = std::string(s.text.substr(tokens[inner.end].span.begin,
+                                        tokens[outer.begin].span.begin - tokens[inner.end].span.begin));
+  return c;
+}
+
+}  // namespace
+
+void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions, const Lexicon& lexicon,
+                           std::vector<Candidate>* out) {
+  const auto& tokens = *s.tokens;
+  const size_t n = tokens.size();
+  (void)lexicon;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    Mention& inner = (*mentions)[i];
+    if (inner.kind != MentionKind::kName || inner.type == EntityType::kPerson || inner.type == EntityType::kCountry) {
+      continue;
+    }
+    const size_t k = inner.end;
+    if (k >= n) continue;
+    // "Grigny (Essonne)".
+    if (k + 2 < n && tokens[k].lower == "(" && tokens[k + 2].lower == ")") {
+      Mention* outer = NameAt(mentions, k + 1);
+      if (outer != nullptr && outer->end == k + 2 && outer->firm &&
+          (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) && AsPlace(&inner)) {
+        out->push_back(Located(inner, *outer, tokens, s, "place-parenthesis"));
+        continue;
+      }
+    }
+    // "Abingdon, Oxfordshire", unless the two are items of a list.
+    if (k + 1 < n && tokens[k].lower == ",") {
+      Mention* outer = NameAt(mentions, k + 1);
+      const bool listed_before = inner.begin > 0 && (tokens[inner.begin - 1].lower == "," ||
+                                                     IsConjunction(tokens[inner.begin - 1].lower));
+      const bool listed_after = outer != nullptr && outer->end < n &&
+                                (IsConjunction(tokens[outer->end].lower) ||
+                                 (tokens[outer->end].lower == "," && outer->end + 1 < n &&
+                                  NameAt(mentions, outer->end + 1) != nullptr));
+      if (outer != nullptr && outer->firm && !listed_before && !listed_after &&
+          (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) &&
+          (inner.type == EntityType::kCity || inner.type == EntityType::kRegion) && inner.name != outer->name) {
+        out->push_back(Located(inner, *outer, tokens, s, "place-comma"));
+        continue;
+      }
+    }
+    // "Aubonne im Kanton Waadt", "Baytown in the state of Texas", "Jonage, dans le département du Rhône".
+    size_t j = k;
+    if (j < n && tokens[j].lower == ",") ++j;
+    if (j < n && (tokens[j].lower == "im" || tokens[j].lower == "in" || tokens[j].lower == "dans" ||
+                  tokens[j].lower == "en" || tokens[j].lower == "au")) {
+      ++j;
+      while (j < n && IsFiller(tokens[j].lower)) ++j;
+      if (Mention* outer = RegionAfterWord(tokens, mentions, j); outer != nullptr && AsPlace(&inner)) {
+        out->push_back(Located(inner, *outer, tokens, s, "place-region-word"));
+      }
+    }
+  }
+  // "the U.S. state of Georgia", "l'État américain de Géorgie".
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const Mention country = (*mentions)[i];
+    if (country.type != EntityType::kCountry) continue;
+    size_t k = country.end;
+    Mention* region = RegionAfterWord(tokens, mentions, k);
+    if (region == nullptr && country.begin > 0 && IsRegionWord(tokens[country.begin - 1].lower)) {
+      // French order: "l'État américain de Géorgie".
+      k = country.end;
+      while (k < n && IsFiller(tokens[k].lower)) ++k;
+      region = NameAt(mentions, k);
+      if (region != nullptr && !AsPlace(region)) region = nullptr;
+    }
+    if (region != nullptr && region->name != country.name) {
+      out->push_back(Located(*region, country, tokens, s, "place-country-region"));
+    }
+  }
+}
+
+const Mention* NarrowerPlace(const SentenceView& s, const std::vector<Mention>& mentions, const Mention& country) {
+  const auto& tokens = *s.tokens;
+  size_t k = country.end;
+  if (k >= tokens.size() || !IsRegionWord(tokens[k].lower)) return nullptr;
+  ++k;
+  while (k < tokens.size() && country.end + 4 > k && IsFiller(tokens[k].lower)) ++k;
+  for (const Mention& m : mentions) {
+    if (m.begin == k && m.kind == MentionKind::kName && m.type != EntityType::kPerson) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace kg::extract

@@ -14,7 +14,7 @@ namespace kg::extract {
 namespace {
 
 // Longest name run, in tokens: longer capitalised stretches are headlines or lists, not one name.
-constexpr size_t kMaxRunTokens = 7;
+constexpr size_t kMaxRunTokens = 10;
 // How many lower-case words may separate "le groupe" from the name it introduces ("le fabricant danois de
 // capteurs Vindmark"), which makes the phrase a cue rather than a reference.
 constexpr size_t kCueGap = 4;
@@ -266,13 +266,53 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
   return std::nullopt;
 }
 
+// True when tokens[e - 1] is a legal form such as "Inc", "AG" or "Co".
+bool IsLegalForm(const std::vector<ScanToken>& tokens, size_t e) {
+  static const char* const kForms[] = {"inc", "corp", "ltd", "plc", "llc", "sa", "sas", "ag", "se", "gmbh",
+                                       "nv", "bv", "spa", "ab", "co"};
+  const std::string& w = tokens[e - 1].lower;
+  for (const char* f : kForms) {
+    if (w == f) return true;
+  }
+  return false;
+}
+
 // True when a verb that takes a subject follows tokens[e - 1]: "Northwind a annoncé", "Fabrikam is
 // developing", which makes a lone capitalised word at the start of a sentence a name.
-bool VerbFollows(const std::vector<ScanToken>& tokens, size_t e, const Lexicon& lexicon, const std::string& language) {
+bool VerbFollows(const std::vector<ScanToken>& tokens, std::string_view text, size_t e, const Lexicon& lexicon,
+                 const std::string& language) {
+  if (e < tokens.size()) e += TickerLength(tokens, text, e, lexicon);  // "Fabrikam (NYSE: FBK) said"
   if (e >= tokens.size() || tokens[e].kind != ScanKind::kWord) return false;
+  // Only the article's own language: French "a" (has) is a Spanish preposition.
   auto it = lexicon.verbs_after_names.find(language);
-  if (it == lexicon.verbs_after_names.end()) it = lexicon.verbs_after_names.find("");
   return it != lexicon.verbs_after_names.end() && it->second.count(tokens[e].lower) > 0;
+}
+
+// True for a German common noun, told by a word list, an organisation noun or a noun ending.
+bool IsGermanNoun(const ScanToken& t, const Lexicon& lexicon) {
+  if (t.kind != ScanKind::kWord) return false;
+  if (lexicon.german_common_nouns.count(t.lower) || lexicon.org_cue_nouns.count(t.lower)) return true;
+  for (const std::string& ending : lexicon.german_noun_endings) {
+    if (t.lower.size() >= ending.size() + 3 && t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  for (const std::string& ending : lexicon.org_cue_noun_endings) {
+    if (t.lower.size() >= ending.size() + 3 && t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where a German name starting at tokens[b] ends within [b, e): before a hyphenated noun ("-Konzerns",
+// "-Chef", "-Aktie") or a trailing common noun.
+size_t GermanNameEnd(const std::vector<ScanToken>& tokens, size_t b, size_t e, const Lexicon& lexicon) {
+  for (size_t k = b + 1; k < e; ++k) {
+    if (tokens[k].lower == "-" && k + 1 < e && IsGermanNoun(tokens[k + 1], lexicon)) return k;
+    if (tokens[k].kind == ScanKind::kWord && IsGermanNoun(tokens[k], lexicon) && tokens[k].space_before) return k;
+  }
+  return e;
 }
 
 }  // namespace
@@ -375,6 +415,12 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const bool capital = IsCapitalised(t, text);
     size_t run_end = capital ? RunEnd(tokens, text, blocked, lexicon, i) : i;
+    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower)) {
+      // "The American fund", "Der US-Konzern": a word capitalised by its place is not part of what follows,
+      // which is read again from its own first word.
+      ++i;
+      continue;
+    }
     if (capital && run_end == i + 1 && lexicon.org_cue_words.count(text::NormalizeName(t.lower))) {
       while (run_end < n && run_end - i < 4 && !Blocked(blocked, run_end) && tokens[run_end].kind == ScanKind::kWord &&
              !IsCapitalised(tokens[run_end], text) && IsNameAdjective(tokens[run_end].lower)) {
@@ -410,7 +456,22 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     size_t b = i;
     while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower)) ++b;
     i = run_end;
+    if (ctx->language == "de" && !known_run) {
+      // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,
+      // and "Erweiterung der Fabrik" nothing.
+      while (b < run_end && (IsGermanNoun(tokens[b], lexicon) || (b > i && IsConnector(tokens[b].lower)) ||
+                             tokens[b].kind != ScanKind::kWord)) {
+        ++b;
+      }
+      run_end = GermanNameEnd(tokens, b, run_end, lexicon);
+      if (b >= run_end) continue;
+    }
     if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
+    // "Contoso.com Inc.", "Deere & Co.": the legal form is not part of the name kg keeps.
+    while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {
+      --run_end;
+      if (run_end > b + 1 && (tokens[run_end - 1].lower == "&" || tokens[run_end - 1].lower == ",")) --run_end;
+    }
     const std::string_view written = SpanText(tokens, text, b, run_end);
     normalized = text::NormalizeName(written);
     if (normalized.empty() || lexicon.not_names.count(normalized)) continue;
@@ -442,7 +503,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.type = region ? EntityType::kRegion : EntityType::kCity;
       ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
-               !VerbFollows(tokens, run_end, lexicon, ctx->language)) {
+               !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end)) {
       continue;
     }
     // Unsure names wait for the title rules, which may find that they are people.

@@ -259,7 +259,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
       const bool duplicate = seen.count(std::make_tuple(s, c.predicate, o)) > 0;
       if (options.explain) {
         result.explanations.push_back(Explain(c, d, text, rejected));
-        if (rejected.empty() && duplicate) result.explanations.back().rejected = "restates a fact of an earlier sentence";
+        if (rejected.empty() && duplicate) result.explanations.back().rejected = "restates a fact already found in the article";
       }
       if (!rejected.empty()) continue;
       const schema::PredicateInfo* info = vocabulary.Find(c.predicate);

@@ -173,11 +173,12 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
   AddWords(doc.at("honorifics"), false, &lex->honorifics);
   AddWords(doc.at("name_breakers"), false, &lex->name_breakers);
   AddWords(doc.at("former_markers"), false, &lex->former_markers);
+  AddWords(doc.at("german_common_nouns"), false, &lex->german_common_nouns);
+  for (const json& w : doc.at("german_noun_endings")) lex->german_noun_endings.push_back(Lower(w.get<std::string>()));
   AddWords(doc.at("hedge_words"), false, &lex->hedge_words);
   AddWords(doc.at("ticker_exchanges"), false, &lex->ticker_exchanges);
   for (auto lang = doc.at("verbs_after_names").begin(); lang != doc.at("verbs_after_names").end(); ++lang) {
     AddWords(lang.value(), false, &lex->verbs_after_names[lang.key()]);
-    AddWords(lang.value(), false, &lex->verbs_after_names[""]);
   }
   const auto& gazetteer = text::CountryGazetteer::Instance();
   for (auto it = doc.at("country_abbreviations").begin(); it != doc.at("country_abbreviations").end(); ++it) {

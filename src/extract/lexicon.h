@@ -111,10 +111,13 @@ struct Lexicon {
   // Words that make a deal talk, not a fact ("talks", "pourparlers", "Gespräche", "posible"): a sentence
   // holding one gives no acquires or partner_of.
   std::unordered_set<std::string> hedge_words;
+  // German capitalises every noun: common nouns and noun endings ("-ung", "-schaft") tell them from names.
+  std::unordered_set<std::string> german_common_nouns;
+  std::vector<std::string> german_noun_endings;
   std::unordered_set<std::string> name_breakers;  // weekdays and months: never the end of a name
   std::unordered_set<std::string> ticker_exchanges;  // "nyse" in "(NYSE: XYZ)"
   // Words that follow a name at the start of a sentence when it is the sentence's subject ("X a
-  // annoncé", "X is developing"), per language; "" holds all of them.
+  // annoncé", "X is developing"), per language; none for text of unknown language.
   std::map<std::string, std::unordered_set<std::string>> verbs_after_names;
   // Abbreviations of countries, case-sensitive as written ("U.S.", "UK") -> ISO 3166-1 code.
   std::unordered_map<std::string, std::string> country_abbreviations;

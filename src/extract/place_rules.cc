@@ -103,9 +103,9 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     const size_t k = inner.end;
     if (k >= n) continue;
     // "Grigny (Essonne)".
-    if (k + 2 < n && tokens[k].lower == "(" && tokens[k + 2].lower == ")") {
+    if (k + 2 < n && tokens[k].lower == "(") {
       Mention* outer = NameAt(mentions, k + 1);
-      if (outer != nullptr && outer->end == k + 2 && outer->firm &&
+      if (outer != nullptr && outer->end < n && tokens[outer->end].lower == ")" && outer->firm &&
           (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) && AsPlace(&inner)) {
         out->push_back(Located(inner, *outer, tokens, s, "place-parenthesis"));
         continue;

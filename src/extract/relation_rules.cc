@@ -193,8 +193,23 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;
   }
-  for (const Mention* object : Objects(s, mentions, e, rule, lexicon, subject->name)) {
-    out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
+  const std::vector<const Mention*> objects = Objects(s, mentions, e, rule, lexicon, subject->name);
+  // "l'acquisition de Metallo par Aurubis", "an investment by Contoso in Wales": the agent after the
+  // object, not the announcer before the trigger, is the subject.
+  if (!objects.empty()) {
+    const size_t k = objects.front()->end;
+    const auto& tokens = *s.tokens;
+    if (k + 1 < tokens.size() && (tokens[k].lower == "par" || tokens[k].lower == "by" || tokens[k].lower == "por" ||
+                                  tokens[k].lower == "durch")) {
+      const Mention* agent = StartingAt(mentions, k + 1);
+      if (agent != nullptr && Allows(rule.subject_types, agent->type) && agent->name != objects.front()->name) {
+        subject = agent;
+        confidence = trigger.confidence;
+      }
+    }
+  }
+  for (const Mention* object : objects) {
+    if (object->name != subject->name) out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
   }
 }
 
@@ -290,8 +305,8 @@ void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const
                  const PredicateRule& rule, std::vector<Candidate>* out) {
   // A name typed an organisation only by default may be the person who meets ("Albanese sat down with").
   auto person_like = [](const Mention& m) {
-    return m.type == EntityType::kPerson ||
-           (m.kind == MentionKind::kName && m.type == EntityType::kOrganization && !m.firm);
+    return m.type == EntityType::kPerson || (m.kind == MentionKind::kName && m.type == EntityType::kOrganization &&
+                                             !m.firm && m.end - m.begin >= 2);
   };
   const Mention* subject = nullptr;
   for (const Mention& m : mentions) {
@@ -415,6 +430,25 @@ void CityAdjectiveRule(const SentenceView& s, const std::vector<Mention>& mentio
     if (subject == nullptr) subject = next;
     if (subject != nullptr) out->push_back(Make(*subject, rule.name, adj, 0.6, adj.begin, rule));
   }
+}
+
+// "Herbert Diess ist neuer Vorstandschef", "X is the new chief executive", "X devient PDG": the name before a
+// copula and at most two words before the title at tokens[b].
+const Mention* CopulaSubject(const std::vector<ScanToken>& tokens, const std::vector<Mention>& mentions, size_t b) {
+  static const char* const kCopulas[] = {"ist", "wird", "is", "becomes", "became", "est", "devient", "sera", "es",
+                                         "será", "fue", "was", "wurde"};
+  for (size_t k = b; k > 0 && b - k <= 2; --k) {
+    bool copula = false;
+    for (const char* c : kCopulas) copula = copula || tokens[k - 1].lower == c;
+    if (!copula) continue;
+    const Mention* m = EndingAt(mentions, k - 1);
+    if (m != nullptr && m->kind == MentionKind::kName &&
+        (m->type == EntityType::kPerson || (m->type == EntityType::kOrganization && !m->firm))) {
+      return m;
+    }
+    return nullptr;
+  }
+  return nullptr;
 }
 
 // The word that ends a role ("ancien", "former", "bisherige", "jusqu'ici") among the few words before
@@ -612,6 +646,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         if (may_be_person(left)) person = const_cast<Mention*>(left);
       }
     }
+    if (person == nullptr) person = const_cast<Mention*>(CopulaSubject(tokens, *mentions, before));
     if (person == nullptr || (has_target && person->name == target->name)) continue;
     // A name next to a title is a person even when the title's organisation or country is unknown.
     person->type = EntityType::kPerson;

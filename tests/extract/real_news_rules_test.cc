@@ -1,0 +1,147 @@
+// The kinds of failure real news showed (issue 15), each in a sentence of our own with invented names:
+// entity spans, organisations with no cue word, the nationality rule, lists, places inside places, the
+// announcer who is not the investor, and negatives that must stay negative.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/extractor.h"
+#include "extract_test_support.h"
+
+namespace kg::extract {
+namespace {
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+TEST(RealNewsSpansTest, DottedCountryAbbreviationsAreOneCountry) {
+  EXPECT_THAT(TriplesOf("Contoso plans to open a research centre in the U.K. next year.", "en"),
+              Contains("Contoso|opens_facility_in|United Kingdom"));
+  EXPECT_THAT(TriplesOf("Fabrikam will invest $3 billion in the U.S. over five years.", "en"),
+              Contains("Fabrikam|invests_in|United States"));
+}
+
+TEST(RealNewsSpansTest, ALegalFormIsNotAnEntityAndLeavesTheName) {
+  const auto triples = TriplesOf("Contoso.com Inc. agreed to acquire Fabrikam for $2 billion.", "en");
+  EXPECT_THAT(triples, Contains("Contoso.com|acquires|Fabrikam"));
+  for (const std::string& t : triples) EXPECT_EQ(t.find("Inc|"), std::string::npos) << t;
+}
+
+TEST(RealNewsSpansTest, AWeekdayDoesNotGlueToAName) {
+  const auto triples = TriplesOf("Litware chief executive Dana Whitfield Tuesday said the group would grow.", "en");
+  EXPECT_THAT(triples, Contains("Dana Whitfield|ceo_of|Litware"));
+}
+
+TEST(RealNewsSpansTest, TickersInParenthesesAreNotEntities) {
+  const auto facts = ExtractOrDie("Fabrikam (NYSE: FBK) said it will invest $20B in Ohio. "
+                                  "Northwind (NWD.PA) agreed to buy Litware.", "en");
+  const auto triples = Triples(facts);
+  EXPECT_THAT(triples, Contains("Fabrikam|invests_in|Ohio"));
+  EXPECT_THAT(triples, Contains("Northwind|acquires|Litware"));
+  for (const Assertion& a : facts) {
+    EXPECT_NE(a.subject.name, "FBK");
+    EXPECT_NE(a.object.name, "NWD.PA");
+    EXPECT_NE(a.object.name, "B");  // "$20B"
+  }
+}
+
+TEST(RealNewsSpansTest, HyphenatedPlacesStayWhole) {
+  const auto triples = TriplesOf(
+      "Le groupe Litware a inauguré une usine à Cergy, dans le Val-d'Oise, et un entrepôt à Aubagne "
+      "(Bouches-du-Rhône).", "fr");
+  EXPECT_THAT(triples, Contains("Cergy|located_in|Val-d'Oise"));
+  EXPECT_THAT(triples, Contains("Aubagne|located_in|Bouches-du-Rhône"));
+}
+
+TEST(RealNewsEntitiesTest, AnUnknownCompanyBeforeAVerbIsAName) {
+  EXPECT_THAT(TriplesOf("Northwind a annoncé un investissement de 40 millions d'euros à Lyon.", "fr"),
+              Contains("Northwind|invests_in|Lyon"));
+  EXPECT_THAT(TriplesOf("Fabrikam is developing a new plant in Texas.", "en"),
+              Contains("Fabrikam|opens_facility_in|Texas"));
+}
+
+TEST(RealNewsRolesTest, TheAnnouncerIsNotTheInvestor) {
+  const auto triples = TriplesOf("The chancellor announced a €2bn investment by Contoso in Wales.", "en");
+  EXPECT_THAT(triples, Contains("Contoso|invests_in|Wales"));
+  const auto french = TriplesOf("Le ministre a salué l'acquisition de Litware par Northwind.", "fr");
+  EXPECT_THAT(french, Contains("Northwind|acquires|Litware"));
+}
+
+TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
+  const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
+  for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {
+    EXPECT_THAT(triples, Contains(std::string("Fabrikam|opens_facility_in|") + city));
+  }
+  // A list is not a chain of places inside places.
+  for (const std::string& t : triples) EXPECT_EQ(t.find("located_in"), std::string::npos) << t;
+}
+
+TEST(RealNewsPlacesTest, PlacesInsidePlaces) {
+  EXPECT_THAT(TriplesOf("Litware opened a factory in Abingdon, Oxfordshire.", "en"),
+              Contains("Abingdon|located_in|Oxfordshire"));
+  EXPECT_THAT(TriplesOf("Litware ouvre un site à Grigny (Essonne).", "fr"), Contains("Grigny|located_in|Essonne"));
+  EXPECT_THAT(TriplesOf("Northwind baut ein Werk in Aubonne im Kanton Waadt.", "de"),
+              Contains("Aubonne|located_in|Vaud"));
+}
+
+TEST(RealNewsNationalityTest, CountryAdjectivesInFourLanguages) {
+  EXPECT_THAT(TriplesOf("Le suédois Fabrikam a racheté Litware.", "fr"), Contains("Fabrikam|headquartered_in|Sweden"));
+  EXPECT_THAT(TriplesOf("Le groupe britannique Contoso investit en Pologne.", "fr"),
+              Contains("Contoso|headquartered_in|United Kingdom"));
+  EXPECT_THAT(TriplesOf("The American fund Northwind took a stake in Litware.", "en"),
+              Contains("Northwind|headquartered_in|United States"));
+  EXPECT_THAT(TriplesOf("El grupo estadounidense Northwind invertirá 1.900 millones de euros en España.", "es"),
+              Contains("Northwind|headquartered_in|United States"));
+  EXPECT_THAT(TriplesOf("Der niederländische Chemiekonzern Fabrikam kauft Litware.", "de"),
+              Contains("Fabrikam|headquartered_in|Netherlands"));
+}
+
+TEST(RealNewsNationalityTest, TheAdjectiveBindsToItsOwnNounPhrase) {
+  const auto triples = TriplesOf("Litware, part of the Swiss group Contoso, will build a plant in Ohio.", "en");
+  EXPECT_THAT(triples, Contains("Contoso|headquartered_in|Switzerland"));
+  EXPECT_THAT(triples, Not(Contains("Litware|headquartered_in|Switzerland")));
+}
+
+TEST(RealNewsNegativesTest, FormerRolesTalksAndNearStayNegative) {
+  EXPECT_THAT(TriplesOf("L'ancien PDG de Fabrikam, Marc Roy, a rencontré le ministre.", "fr"),
+              Not(Contains("Marc Roy|ceo_of|Fabrikam")));
+  EXPECT_THAT(TriplesOf("Der bisherige Fabrikam-Chef Jan Berg wechselt zu Contoso.", "de"),
+              Not(Contains("Jan Berg|ceo_of|Fabrikam")));
+  EXPECT_THAT(TriplesOf("Northwind is in talks to buy Litware, people familiar with the matter said.", "en"),
+              Not(Contains("Northwind|acquires|Litware")));
+  EXPECT_THAT(TriplesOf("Fabrikam a implanté son usine près de Lyon.", "fr"),
+              Not(Contains("Fabrikam|opens_facility_in|Lyon")));
+  EXPECT_THAT(TriplesOf("Litware's vice-president Ana Gil met the mayor.", "en"),
+              Not(Contains("Ana Gil|president_of|Litware")));
+}
+
+TEST(RealNewsExplainTest, ExplanationsNameTheRuleTriggerSpansAndRejections) {
+  ExtractOptions options;
+  options.language = "fr";
+  options.explain = true;
+  const std::string text = "Le groupe suédois Fabrikam a racheté Litware. L'ancien PDG de Fabrikam, Marc Roy, parle.";
+  auto extraction = ExtractArticle(text, options);
+  ASSERT_TRUE(extraction.ok()) << extraction.status().ToString();
+  bool saw_acquisition = false, saw_former = false;
+  for (const Explanation& e : extraction->explanations) {
+    if (e.predicate == "acquires") {
+      saw_acquisition = true;
+      EXPECT_EQ(e.rule, "trigger/svo");
+      EXPECT_EQ(e.trigger, "racheté");
+      EXPECT_EQ(e.subject_text, "Fabrikam");
+      EXPECT_EQ(e.object_text, "Litware");
+      EXPECT_EQ(e.object_end - e.object_start, 7);
+      EXPECT_TRUE(e.rejected.empty());
+    }
+    if (e.predicate == "ceo_of") {
+      saw_former = true;
+      EXPECT_THAT(e.rejected, ::testing::HasSubstr("former role"));
+    }
+  }
+  EXPECT_TRUE(saw_acquisition);
+  EXPECT_TRUE(saw_former);
+  EXPECT_THAT(Triples(extraction->assertions), Not(Contains("Marc Roy|ceo_of|Fabrikam")));
+}
+
+}  // namespace
+}  // namespace kg::extract

@@ -266,6 +266,18 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
   return std::nullopt;
 }
 
+// True when the word is written in capitals only ("DAVOS", "AT"), which makes it no function word.
+bool AllCaps(const ScanToken& t, std::string_view text) {
+  if (t.kind != ScanKind::kWord) return false;
+  const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter && w.size() > 1;
+}
+
 // True when tokens[e - 1] is a legal form such as "Inc", "AG" or "Co".
 bool IsLegalForm(const std::vector<ScanToken>& tokens, size_t e) {
   static const char* const kForms[] = {"inc", "corp", "ltd", "plc", "llc", "sa", "sas", "ag", "se", "gmbh",
@@ -292,6 +304,14 @@ bool VerbFollows(const std::vector<ScanToken>& tokens, std::string_view text, si
 bool IsGermanNoun(const ScanToken& t, const Lexicon& lexicon) {
   if (t.kind != ScanKind::kWord) return false;
   if (lexicon.german_common_nouns.count(t.lower) || lexicon.org_cue_nouns.count(t.lower)) return true;
+  // "Standorts", "Konzerns", "Werken": a listed noun with a case or plural ending.
+  for (const char* ending : {"s", "es", "n", "en", "e"}) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (t.lower.size() > n + 3 && t.lower.compare(t.lower.size() - n, n, ending) == 0 &&
+        lexicon.german_common_nouns.count(t.lower.substr(0, t.lower.size() - n))) {
+      return true;
+    }
+  }
   for (const std::string& ending : lexicon.german_noun_endings) {
     if (t.lower.size() >= ending.size() + 3 && t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0) {
       return true;
@@ -313,6 +333,23 @@ size_t GermanNameEnd(const std::vector<ScanToken>& tokens, size_t b, size_t e, c
     if (tokens[k].kind == ScanKind::kWord && IsGermanNoun(tokens[k], lexicon) && tokens[k].space_before) return k;
   }
   return e;
+}
+
+// German capitalises nouns, so one unknown capitalised word is a name only with some evidence: an
+// organisation noun before it ("der Baukonzern Strabag"), a verb after it ("Saarstahl investiert"), a
+// shape no noun has ("INTEGRA", "ThyssenKrupp"), or a use at a sentence start elsewhere in the article.
+bool GermanNameEvidence(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, const Lexicon& lexicon,
+                        const DocumentContext& ctx) {
+  const ScanToken& t = tokens[b];
+  if (IsGermanNoun(t, lexicon)) return false;
+  const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
+  for (size_t k = 1; k < w.size(); ++k) {
+    if (w[k] >= 'A' && w[k] <= 'Z') return true;
+  }
+  if (b > 0 && (IsGermanNoun(tokens[b - 1], lexicon) || tokens[b - 1].lower == "-")) return true;
+  if (VerbFollows(tokens, text, b + 1, lexicon, "de")) return true;
+  if (b + 1 < tokens.size() && (tokens[b + 1].lower == "-" || tokens[b + 1].lower == "(")) return true;
+  return ctx.names.count(text::NormalizeName(w)) > 0;
 }
 
 }  // namespace
@@ -415,7 +452,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const bool capital = IsCapitalised(t, text);
     size_t run_end = capital ? RunEnd(tokens, text, blocked, lexicon, i) : i;
-    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower)) {
+    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower) && !AllCaps(t, text)) {
       // "The American fund", "Der US-Konzern": a word capitalised by its place is not part of what follows,
       // which is read again from its own first word.
       ++i;
@@ -475,6 +512,13 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     const std::string_view written = SpanText(tokens, text, b, run_end);
     normalized = text::NormalizeName(written);
     if (normalized.empty() || lexicon.not_names.count(normalized)) continue;
+    if (lexicon.name_breakers.count(tokens[b].lower)) continue;  // "Feb 17", "März:"
+    // "DAVOS, Suisse -", "LONDON (Reuters) -": the dateline says where the report was filed.
+    if (b == 0 && AllCaps(tokens[b], text) && tokens[b].lower.size() > 3 && run_end < n &&
+        (tokens[run_end].lower == "," || tokens[run_end].lower == "(")) {
+      continue;
+    }
+    if (ctx->language == "de" && run_end - b == 1 && !GermanNameEvidence(tokens, text, b, lexicon, *ctx)) continue;
 
     Mention mention{b, run_end, EntityType::kOrganization, std::string(written), MentionKind::kName, false, ""};
     bool region = false;

@@ -103,18 +103,20 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
 
 // Marks the tokens of the sentence's amounts of money in `blocked`, so that a currency code or symbol
 // ("USD", "Rs", "R" of "R71.5bn") is never taken for a name.
-void BlockAmounts(std::string_view text, const std::vector<ScanToken>& tokens, const std::string& language,
+// Returns whether the sentence has an amount of money.
+bool BlockAmounts(std::string_view text, const std::vector<ScanToken>& tokens, const std::string& language,
                   std::vector<bool>* blocked) {
   AmountOptions options;
   options.language = language;
   auto amounts = FindAmounts(text, options);
-  if (!amounts.ok()) return;
+  if (!amounts.ok()) return false;
   blocked->resize(tokens.size(), false);
   size_t k = 0;
   for (const Amount& amount : *amounts) {
     while (k < tokens.size() && tokens[k].span.end <= amount.span.begin) ++k;
     for (size_t j = k; j < tokens.size() && tokens[j].span.begin < amount.span.end; ++j) (*blocked)[j] = true;
   }
+  return std::any_of(amounts->begin(), amounts->end(), [](const Amount& a) { return !a.currency.empty(); });
 }
 
 // What --explain says of candidate `c` of sentence `d`, whose text is `text`.
@@ -222,9 +224,9 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
     std::vector<bool> blocked;
     std::vector<TitleMatch> titles = FindTitles(d.tokens, lexicon, ctx.language, &blocked);
-    BlockAmounts(text, d.tokens, ctx.language, &blocked);  // "USD 500 million", "R71.5 billion" name nothing
+    const bool has_money = BlockAmounts(text, d.tokens, ctx.language, &blocked);  // "USD 500 million" names nothing
     std::vector<Mention> mentions = FindMentions(d.tokens, text, blocked, lexicon, &ctx);
-    const SentenceView view{text, &d.tokens};
+    const SentenceView view{text, &d.tokens, has_money};
     std::vector<Candidate> candidates = ApplyTitleRules(view, titles, &mentions, lexicon, &ctx);
     ApplyContainmentRules(view, &mentions, lexicon, &candidates);
     std::vector<Candidate> triggered = ApplyTriggerRules(view, &mentions, lexicon, ctx);

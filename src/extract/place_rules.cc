@@ -1,5 +1,11 @@
 #include "extract/place_rules.h"
 
+#include <optional>
+#include <string>
+
+#include "text/name_normalizer.h"
+#include "text/place_gazetteer.h"
+
 namespace kg::extract {
 namespace {
 
@@ -44,13 +50,33 @@ Mention* NameEndingAt(std::vector<Mention>* mentions, size_t k) {
   return nullptr;
 }
 
+// The canonical name of a region of the gazetteer called `name` ("Georgia" the US state, "Barcelona" the
+// province), when there is one.
+std::optional<std::string> RegionNamed(const std::string& name) {
+  const auto* places = text::PlaceGazetteer::Instance().Find(text::NormalizeName(name));
+  if (places == nullptr) return std::nullopt;
+  for (const text::GazetteerPlace& p : *places) {
+    if (p.is_region) return p.name;
+  }
+  return std::nullopt;
+}
+
 // The region named after a region word at tokens[k] ("state of Georgia", "Kanton Waadt"), or null.
 Mention* RegionAfterWord(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t k) {
   if (k >= tokens.size() || !IsRegionWord(tokens[k].lower)) return nullptr;
   size_t j = k + 1;
   while (j < tokens.size() && j - k <= 3 && IsFiller(tokens[j].lower)) ++j;
   Mention* r = NameAt(mentions, j);
-  if (r == nullptr || r->type == EntityType::kPerson || r->type == EntityType::kCountry) return nullptr;
+  if (r == nullptr || r->type == EntityType::kPerson) return nullptr;
+  // "the state of Georgia": a region word makes a region of a name that is also a country's.
+  if (r->type == EntityType::kCountry || r->type == EntityType::kCity) {
+    if (auto region = RegionNamed(r->name)) {
+      r->name = *region;
+      r->type = EntityType::kRegion;
+      return r;
+    }
+    if (r->type == EntityType::kCountry) return nullptr;
+  }
   if (!r->firm || r->type == EntityType::kOrganization) {
     r->type = EntityType::kRegion;
     r->firm = true;
@@ -105,8 +131,16 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     // "Grigny (Essonne)".
     if (k + 2 < n && tokens[k].lower == "(") {
       Mention* outer = NameAt(mentions, k + 1);
+      // "Martorell (Barcelona)": a city in parentheses after a place stands for its province when the
+      // gazetteer has one of that name, else for itself ("Landaben (Pamplona)").
+      if (outer != nullptr && outer->type == EntityType::kCity && outer->end < n && tokens[outer->end].lower == ")") {
+        if (auto region = RegionNamed(outer->name)) {
+          outer->name = *region;
+          outer->type = EntityType::kRegion;
+        }
+      }
       if (outer != nullptr && outer->end < n && tokens[outer->end].lower == ")" && outer->firm &&
-          (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) && AsPlace(&inner)) {
+          IsPlace(outer->type) && AsPlace(&inner) && inner.type != EntityType::kCountry) {
         out->push_back(Located(inner, *outer, tokens, s, "place-parenthesis"));
         continue;
       }

@@ -175,6 +175,17 @@ const Mention* SkipApposition(const SentenceView& s, const std::vector<Mention>&
   return head != nullptr && Allows(types, head->type) ? head : m;
 }
 
+// True when "in", "en", "dans", "à", "im" or the like (and perhaps an article) stands right before tokens[k].
+bool IntroducedByIn(const std::vector<ScanToken>& tokens, size_t k) {
+  static const char* const kWords[] = {"in", "into", "en", "dans", "à", "au", "aux", "im", "ins", "nach", "a"};
+  while (k > 0 && IsArticle(tokens[k - 1].lower)) --k;
+  if (k == 0) return false;
+  for (const char* w : kWords) {
+    if (tokens[k - 1].lower == w) return true;
+  }
+  return false;
+}
+
 void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
              const PredicateRule& rule, const Lexicon& lexicon, const DocumentContext& ctx,
              std::vector<Candidate>* out) {
@@ -209,7 +220,11 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     }
   }
   for (const Mention* object : objects) {
-    if (object->name != subject->name) out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
+    if (object->name == subject->name) continue;
+    // "an investment summit with Google, Wayve and …": with no money in the sentence, an investment
+    // needs its object introduced as one ("in Wales", "dans Deciem", "in Rivian").
+    if (rule.name == "invests_in" && !s.has_money && !IntroducedByIn(*s.tokens, object->begin)) continue;
+    out->push_back(Make(*subject, rule.name, *object, confidence, b, rule));
   }
 }
 
@@ -635,6 +650,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     size_t k = after;
     if (next_coordinated && titles[t + 1].begin == after + 1) k = titles[t + 1].end;
     if (k < n && tokens[k].lower == ",") ++k;
+    if (k < n && tokens[k].lower == "a" && ctx->language == "es") ++k;  // "designó consejero delegado a X"
     const Mention* right = StartingAt(*mentions, k);
     if (may_be_person(right)) {
       person = const_cast<Mention*>(right);
@@ -658,7 +674,11 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     if (rejected.empty() && target->type == EntityType::kOrganization && rule.name != "head_of_government_of") {
       ctx->last_business_person = person->name;
     }
-    Candidate c{person->name, EntityType::kPerson, rule.name, target->name, target->type, confidence, title.begin,
+    // "la presidenta mexicana, X": a president of a country heads its state (guidelines: president_of is
+    // for organisations).
+    const std::string predicate =
+        rule.name == "president_of" && target->type == EntityType::kCountry ? "head_of_government_of" : rule.name;
+    Candidate c{person->name, EntityType::kPerson, predicate, target->name, target->type, confidence, title.begin,
                 title.end, false, false};
     c.rule = "title";
     c.trigger = std::string(s.text.substr(tokens[title.begin].span.begin,

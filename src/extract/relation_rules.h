@@ -27,6 +27,7 @@ namespace kg::extract {
 struct SentenceView {
   std::string_view text;
   const std::vector<ScanToken>* tokens = nullptr;
+  bool has_money = false;  // the sentence states an amount of money
 };
 
 struct TitleMatch {

@@ -335,6 +335,20 @@ size_t GermanNameEnd(const std::vector<ScanToken>& tokens, size_t b, size_t e, c
   return e;
 }
 
+// "Komatsu agreed to buy", "Komatsu President Tetsuji Ohashi": a name the city gazetteer knows, used as
+// the subject of a verb or before a title, is more often the company or person named after the town.
+// A place preposition before it keeps it a place ("in Toyota").
+bool ActsLikeACompany(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, size_t e,
+                      const std::vector<bool>& blocked, const Lexicon& lexicon, const DocumentContext& ctx) {
+  bool region = false;
+  if (AfterPlacePreposition(tokens, b, lexicon, &region)) return false;
+  if (Blocked(blocked, e)) return true;
+  if (e + 1 < tokens.size() && tokens[e].lower == "'" && tokens[e + 1].lower == "s" && Blocked(blocked, e + 2)) {
+    return true;
+  }
+  return VerbFollows(tokens, text, e, lexicon, ctx.language) && (b == 0 || tokens[b - 1].lower != ",");
+}
+
 // German capitalises nouns, so one unknown capitalised word is a name only with some evidence: an
 // organisation noun before it ("der Baukonzern Strabag"), a verb after it ("Saarstahl investiert"), a
 // shape no noun has ("INTEGRA", "ThyssenKrupp"), or a use at a sentence start elsewhere in the article.
@@ -491,7 +505,10 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     // A name: drop the sentence-start words that are capitalised only by position ("Pour Rabat").
     size_t b = i;
-    while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower)) ++b;
+    while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower) &&
+           !AllCaps(tokens[b], text)) {
+      ++b;
+    }
     i = run_end;
     if (ctx->language == "de" && !known_run) {
       // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,
@@ -532,7 +549,9 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.type = known->second.type;
       mention.name = known->second.name;
       mention.firm = known->second.firm;
-    } else if (auto place = FindGazetteerPlace(normalized, lexicon); place && !HonorificBefore(tokens, b, lexicon)) {
+    } else if (auto place = FindGazetteerPlace(normalized, lexicon);
+               place && !HonorificBefore(tokens, b, lexicon) &&
+               !(place->type == EntityType::kCity && ActsLikeACompany(tokens, text, b, run_end, blocked, lexicon, *ctx))) {
       mention.type = place->type;
       mention.name = place->name;
       mention.iso = place->iso;

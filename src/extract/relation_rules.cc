@@ -488,7 +488,9 @@ size_t SkipDescription(const std::vector<ScanToken>& tokens, const std::vector<M
                        const Lexicon& lexicon) {
   bool noun = false;
   for (size_t j = k; j < tokens.size() && j - k < 8; ++j) {
-    if (StartingAt(mentions, j) != nullptr) return noun ? j : k;
+    if (const Mention* m = StartingAt(mentions, j); m != nullptr && m->kind != MentionKind::kAdjective) {
+      return noun ? j : k;
+    }
     const ScanToken& t = tokens[j];
     if (lexicon.org_cue_nouns.count(t.lower)) {
       noun = true;
@@ -505,6 +507,21 @@ size_t SkipDescription(const std::vector<ScanToken>& tokens, const std::vector<M
 }  // namespace
 
 // The name --explain gives the branch of ApplyTriggerRules that a trigger takes.
+// The words after "chief" in titles that are not the chief executive's.
+static bool IsOtherChief(const std::string& w) {
+  static const char* const kWords[] = {"financial", "operating", "technology", "technical", "investment",
+                                       "information", "marketing", "digital", "commercial", "people", "legal",
+                                       "risk", "strategy", "strategic", "product", "economist", "scientist",
+                                       "medical", "sustainability", "communications", "human", "data",
+                                       "security", "revenue", "growth", "customer", "creative", "content",
+                                       "compliance", "accounting", "innovation", "engineer", "architect",
+                                       "administrative", "nursing", "diversity", "brand", "business"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 static std::string ModeName(TriggerMode mode, const PredicateRule& rule) {
   if (rule.name == "met_with") return "meeting";
   if (rule.name == "located_in") return "place-apposition";
@@ -534,6 +551,11 @@ std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const L
     auto m = table->second.LongestAt(tokens, i);
     if (m.length == 0) {
       ++i;
+      continue;
+    }
+    // A bare "chief" heads other titles too ("chief financial officer", "chief technology officer").
+    if (m.length == 1 && tokens[i].lower == "chief" && i + 1 < tokens.size() && IsOtherChief(tokens[i + 1].lower)) {
+      i += 2;
       continue;
     }
     titles.push_back({i, i + m.length, m.payload});

@@ -119,6 +119,12 @@ std::optional<Place> FindPlace(const std::string& normalized, const Lexicon& lex
   if (auto country = text::CountryGazetteer::Instance().FindByName(normalized)) {
     return Place{EntityType::kCountry, country->canonical_name, country->iso_code};
   }
+  // German genitives: "Ungarns Premier", "Deutschlands größter Konzern".
+  if (normalized.size() > 4 && normalized.back() == 's' && normalized.find(' ') == std::string::npos) {
+    if (auto country = text::CountryGazetteer::Instance().FindByName(normalized.substr(0, normalized.size() - 1))) {
+      return Place{EntityType::kCountry, country->canonical_name, country->iso_code};
+    }
+  }
   auto it = lexicon.places_by_name.find(normalized);
   if (it != lexicon.places_by_name.end()) return it->second;
   return std::nullopt;
@@ -361,6 +367,8 @@ bool GermanNameEvidence(const std::vector<ScanToken>& tokens, std::string_view t
     if (w[k] >= 'A' && w[k] <= 'Z') return true;
   }
   if (b > 0 && (IsGermanNoun(tokens[b - 1], lexicon) || tokens[b - 1].lower == "-")) return true;
+  bool region = false;
+  if (AfterPlacePreposition(tokens, b, lexicon, &region)) return true;  // "in Zizers"
   if (VerbFollows(tokens, text, b + 1, lexicon, "de")) return true;
   if (b + 1 < tokens.size() && (tokens[b + 1].lower == "-" || tokens[b + 1].lower == "(")) return true;
   return ctx.names.count(text::NormalizeName(w)) > 0;
@@ -521,6 +529,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       if (b >= run_end) continue;
     }
     if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
+    // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
+    while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
     // "Contoso.com Inc.", "Deere & Co.": the legal form is not part of the name kg keeps.
     while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {
       --run_end;

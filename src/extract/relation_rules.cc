@@ -204,7 +204,17 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;
   }
-  const std::vector<const Mention*> objects = Objects(s, mentions, e, rule, lexicon, subject->name);
+  std::vector<const Mention*> objects = Objects(s, mentions, e, rule, lexicon, subject->name);
+  // German puts the participle last: "Roche hat in Basel ein Zentrum eröffnet", "hat 4 Milliarden in den
+  // Standort Basel investiert". With nothing after the trigger, the object stands between subject and it.
+  if (objects.empty() && ctx.language == "de" && subject->end > 0 && subject->end < b) {
+    for (const Mention& m : mentions) {
+      if (m.begin >= subject->end && m.end <= b && Allows(rule.object_types, m.type) && m.name != subject->name &&
+          (m.type != EntityType::kOrganization || rule.name == "acquires")) {
+        objects = {&m};
+      }
+    }
+  }
   // "l'acquisition de Metallo par Aurubis", "an investment by Contoso in Wales": the agent after the
   // object, not the announcer before the trigger, is the subject.
   if (!objects.empty()) {

@@ -78,6 +78,11 @@ size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const
       last = ++j;
       continue;
     }
+    // "TF1", "M6", "FRA16": digits written onto a name are part of it.
+    if (t.kind == ScanKind::kDigits && !t.space_before) {
+      last = ++j;
+      continue;
+    }
     if (t.lower == "-" && !t.space_before) {
       if (size_t tail = HyphenatedTail(tokens, text, j); tail > 0 && capital_at(j + tail)) {
         j += tail;
@@ -172,7 +177,8 @@ bool HonorificBefore(const std::vector<ScanToken>& tokens, size_t b, const Lexic
 bool IntroducesName(const std::vector<ScanToken>& tokens, std::string_view text, size_t k) {
   // A verb or a relative pronoun ends the noun phrase: "le groupe a annoncé que Google …" is a reference.
   static const char* const kStops[] = {"a", "ont", "est", "sont", "va", "has", "have", "is", "was", "will", "et",
-                                       "and", "qui", "which", "who", "que", "that"};
+                                       "and", "qui", "which", "who", "que", "that", "à", "au", "en", "in", "at",
+                                       "basée", "basé", "based", "située", "situé", "installée", "installé"};
   for (size_t gap = 0; gap <= kCueGap && k + gap < tokens.size(); ++gap) {
     const ScanToken& t = tokens[k + gap];
     if (IsCapitalised(t, text)) return true;
@@ -474,7 +480,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const bool capital = IsCapitalised(t, text);
     size_t run_end = capital ? RunEnd(tokens, text, blocked, lexicon, i) : i;
-    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower) && !AllCaps(t, text)) {
+    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower) && !AllCaps(t, text) &&
+        AtSentenceStart(tokens, i)) {
       // "The American fund", "Der US-Konzern": a word capitalised by its place is not part of what follows,
       // which is read again from its own first word.
       ++i;

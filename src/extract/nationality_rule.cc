@@ -154,7 +154,9 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
   const auto& tokens = *s.tokens;
   std::vector<Mention> adjectives;
   for (const Mention& m : *mentions) {
-    if (m.type != EntityType::kCountry) continue;
+    // Country adjectives, and region ones ("la pétrolière albertaine X"); city adjectives have a rule of
+    // their own (relation_rules.h).
+    if (m.type != EntityType::kCountry && !(m.type == EntityType::kRegion && m.kind == MentionKind::kAdjective)) continue;
     if (m.kind == MentionKind::kAdjective) {
       adjectives.push_back(m);
     } else if (m.kind == MentionKind::kName && m.end + 1 < tokens.size() && tokens[m.end].lower == "-" &&
@@ -179,7 +181,7 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
     c.subject_type = EntityType::kOrganization;
     c.predicate = rule.name;
     c.object = adjective.name;
-    c.object_type = EntityType::kCountry;
+    c.object_type = adjective.type;
     c.confidence = b.confidence;
     c.anchor = adjective.begin;
     c.object_end = adjective.end;

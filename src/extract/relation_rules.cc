@@ -738,6 +738,8 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       }
       const size_t b = i, e = i + m.length;
       i = e;
+      // "capital-investissement": the second part of a compound is not a trigger.
+      if (b > 0 && tokens[b - 1].lower == "-" && !tokens[b - 1].space_before && !tokens[b].space_before) continue;
       // "Foreign Investment Review Board": a word of a name is not a trigger.
       bool in_name = false;
       for (const Mention& mention : *mentions) {

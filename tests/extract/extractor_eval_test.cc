@@ -18,10 +18,12 @@ namespace fs = std::filesystem;
 
 // Set a few points below what the extractor reaches on the held-out TEST split (see README), so that a
 // change that loses facts fails here.
-constexpr double kMinTestF1 = 0.50;  // reached: 0.51
-// The invented articles are no longer the measure (the real-news corpus is, see README "Scores on real
-// news"): rules made to carry over to real text took the invented TUNE score from 0.94 to 0.84.
-constexpr double kMinTuneF1 = 0.80;  // reached: 0.84
+// The invented corpus predates the real-news guidelines (../shared/eval-dev/GUIDELINES.md): its gold leaves
+// out headquartered_in from a nationality adjective ("le fabricant danois de capteurs X"), which the
+// guidelines require and kg now extracts; 13 of the 18 headquartered_in "false positives" on TUNE are such
+// facts. So the floors sit below the scores of the rules tuned on invented text alone (TEST 0.54, TUNE 0.94).
+constexpr double kMinTestF1 = 0.45;  // reached: 0.50
+constexpr double kMinTuneF1 = 0.78;  // reached: 0.82
 
 eval::Report Score(const std::string& split) {
   const std::string gold = kg::testing::SourcePath("tests/data/extract/articles");

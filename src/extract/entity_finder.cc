@@ -78,9 +78,15 @@ size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const
       last = ++j;
       continue;
     }
-    // "TF1", "M6", "FRA16": digits written onto a name are part of it.
-    if (t.kind == ScanKind::kDigits && !t.space_before) {
+    // "TF1", "M6": one or two digits written onto a name are part of it; "R970" or "R7.7" is an amount.
+    if (t.kind == ScanKind::kDigits && !t.space_before && t.lower.size() <= 2 &&
+        !(j + 1 < n && (tokens[j + 1].lower == "." || tokens[j + 1].lower == ",") && !tokens[j + 1].space_before)) {
       last = ++j;
+      continue;
+    }
+    // "O'Neill", "D'Arcy": an apostrophe between two capitalised parts.
+    if (t.lower == "'" && !t.space_before && j + 1 < n && !tokens[j + 1].space_before && capital_at(j + 1)) {
+      ++j;
       continue;
     }
     if (t.lower == "-" && !t.space_before) {
@@ -583,7 +589,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.type = region ? EntityType::kRegion : EntityType::kCity;
       ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
-               !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end)) {
+               !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end) &&
+               !(run_end < n && IsLegalForm(tokens, run_end + 1))) {
       continue;
     }
     // Unsure names wait for the title rules, which may find that they are people.

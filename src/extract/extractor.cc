@@ -35,9 +35,10 @@ struct SentenceData {
   std::vector<ScanToken> tokens;
 };
 
-// The amounts and dates of one sentence, computed when a fact first needs them.
+// The amounts of one sentence (found before its names, which they must not be) and its dates, computed
+// when a fact first needs them.
 struct Qualifiers {
-  bool done = false;
+  bool done = false;  // dates found
   std::vector<Amount> amounts;
   std::vector<DateMention> dates;
 };
@@ -58,10 +59,7 @@ size_t DatelineEnd(std::string_view sentence) {
 void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanToken>& tokens,
              const std::string& language, const std::string& reference_date, Qualifiers* q, Assertion* a) {
   if (!q->done) {
-    q->done = true;
-    AmountOptions amount_options;
-    amount_options.language = language;
-    if (auto amounts = FindAmounts(text, amount_options); amounts.ok()) q->amounts = std::move(amounts).value();
+    q->done = true;  // the amounts were found before the names (BlockAmounts); the dates are found here
     DateOptions date_options;
     date_options.language = language;
     date_options.reference_date = reference_date;
@@ -103,20 +101,22 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
 
 // Marks the tokens of the sentence's amounts of money in `blocked`, so that a currency code or symbol
 // ("USD", "Rs", "R" of "R71.5bn") is never taken for a name.
-// Returns whether the sentence has an amount of money.
+// Finds the sentence's amounts into `amounts`; returns whether one is an amount of money.
 bool BlockAmounts(std::string_view text, const std::vector<ScanToken>& tokens, const std::string& language,
-                  std::vector<bool>* blocked) {
+                  std::vector<bool>* blocked, std::vector<Amount>* found) {
   AmountOptions options;
   options.language = language;
   auto amounts = FindAmounts(text, options);
   if (!amounts.ok()) return false;
+  *found = std::move(amounts).value();
+  const std::vector<Amount>* all = found;
   blocked->resize(tokens.size(), false);
   size_t k = 0;
-  for (const Amount& amount : *amounts) {
+  for (const Amount& amount : *all) {
     while (k < tokens.size() && tokens[k].span.end <= amount.span.begin) ++k;
     for (size_t j = k; j < tokens.size() && tokens[j].span.begin < amount.span.end; ++j) (*blocked)[j] = true;
   }
-  return std::any_of(amounts->begin(), amounts->end(), [](const Amount& a) { return !a.currency.empty(); });
+  return std::any_of(all->begin(), all->end(), [](const Amount& a) { return !a.currency.empty(); });
 }
 
 // What --explain says of candidate `c` of sentence `d`, whose text is `text`.
@@ -224,7 +224,9 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     std::string_view text = std::string_view(article.text).substr(d.sentence.span.begin, d.sentence.span.end - d.sentence.span.begin);
     std::vector<bool> blocked;
     std::vector<TitleMatch> titles = FindTitles(d.tokens, lexicon, ctx.language, &blocked);
-    const bool has_money = BlockAmounts(text, d.tokens, ctx.language, &blocked);  // "USD 500 million" names nothing
+    Qualifiers qualifiers;
+    // "USD 500 million" names nothing.
+    const bool has_money = BlockAmounts(text, d.tokens, ctx.language, &blocked, &qualifiers.amounts);
     std::vector<Mention> mentions = FindMentions(d.tokens, text, blocked, lexicon, &ctx);
     const SentenceView view{text, &d.tokens, has_money};
     std::vector<Candidate> candidates = ApplyTitleRules(view, titles, &mentions, lexicon, &ctx);
@@ -247,7 +249,6 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     if (headline && !options.explain) continue;
     const bool hedged = std::any_of(d.tokens.begin(), d.tokens.end(),
                                     [&](const ScanToken& t) { return lexicon.hedge_words.count(t.lower) > 0; });
-    Qualifiers qualifiers;
     for (const Candidate& c : candidates) {
       if (c.subject.empty() || c.object.empty()) continue;
       std::string s = text::NormalizeName(c.subject), o = text::NormalizeName(c.object);

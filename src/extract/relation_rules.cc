@@ -110,6 +110,8 @@ std::vector<const Mention*> Objects(const SentenceView& s, const std::vector<Men
   const bool adjective_cities = rule.multiple_objects;
   auto usable = [&](const Mention& m) {
     if (m.kind == MentionKind::kAdjective && m.type == EntityType::kCity && !adjective_cities) return false;
+    // "U.S.-made", "Africa-focused": a place that modifies a compound is not where anything happens.
+    if (m.end < s.tokens->size() && (*s.tokens)[m.end].lower == "-" && !(*s.tokens)[m.end].space_before) return false;
     return m.begin >= e && m.begin - e <= rule.reach && m.name != subject && !Blocked(*s.tokens, m.begin, lexicon);
   };
   if (!rule.prefer_by_type) {
@@ -671,6 +673,12 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       confidence *= kDefaultSubjectFactor;
     }
     const bool has_target = target != nullptr && Allows(rule.object_types, target->type);
+    // "Rio Tinto boss X": what a title is held at is an organisation, whatever typed it before.
+    if (has_target && target->type == EntityType::kOrganization && target->kind == MentionKind::kName) {
+      for (Mention& m : *mentions) {
+        if (m.begin == target->begin && m.end == target->end) m.firm = true;
+      }
+    }
     previous_target = target != nullptr ? *target : Mention{};
 
     // The person: right after ("…, Pedro Sánchez"), else just before ("Marc Lefebvre, PDG de …").

@@ -328,8 +328,8 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
   if (object != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
 }
 
-void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const Trigger& trigger,
-                 const PredicateRule& rule, std::vector<Candidate>* out) {
+void MeetingRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e,
+                 const Trigger& trigger, const PredicateRule& rule, std::vector<Candidate>* out) {
   // A name typed an organisation only by default may be the person who meets ("Albanese sat down with").
   auto person_like = [](const Mention& m) {
     return m.type == EntityType::kPerson || (m.kind == MentionKind::kName && m.type == EntityType::kOrganization &&
@@ -343,7 +343,12 @@ void MeetingRule(const std::vector<Mention>& mentions, size_t b, size_t e, const
   for (const Mention& m : mentions) {
     if (m.begin >= e && m.begin - e <= kMaxReach && person_like(m)) others.push_back(&m);
   }
-  if (subject == nullptr && others.size() >= 2) {
+  // "a meeting between A and B": with no one before the trigger, the people after it meet each other only
+  // when the phrase says so; "met with A, B and C" says nothing of A meeting B.
+  const auto& tokens = *s.tokens;
+  const bool between = e < tokens.size() && (tokens[e].lower == "between" || tokens[e].lower == "entre" ||
+                                             tokens[e].lower == "zwischen");
+  if (subject == nullptr && others.size() >= 2 && between) {
     subject = others.front();
     others.erase(others.begin());
   }
@@ -771,7 +776,7 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       } label{&out, first_new, "trigger/" + ModeName(trigger.mode, rule),
               std::string(s.text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin))};
       if (rule.name == "met_with") {
-        MeetingRule(*mentions, b, e, trigger, rule, &out);
+        MeetingRule(s, *mentions, b, e, trigger, rule, &out);
       } else if (rule.name == "located_in") {
         PlaceAppositionRule(mentions, b, e, trigger, rule, &out);
       } else if (rule.name == "subsidiary_of") {

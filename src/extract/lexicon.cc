@@ -86,6 +86,8 @@ Status ParseTriggers(const json& doc, Lexicon* lex) {
             trigger.mode = TriggerMode::kObjectBefore;
           } else if (mode == "pair") {
             trigger.mode = TriggerMode::kPair;
+          } else if (mode == "reverse") {
+            trigger.mode = TriggerMode::kReverse;
           } else if (mode != "svo") {
             return InvalidArgument(where + ": unknown mode \"" + mode + "\"");
           }

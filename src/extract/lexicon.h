@@ -50,7 +50,7 @@ class PhraseTable {
   size_t size_ = 0;
 };
 
-enum class TriggerMode { kSvo, kObjectFirst, kObjectBefore, kPair };
+enum class TriggerMode { kSvo, kObjectFirst, kObjectBefore, kPair, kReverse };
 
 struct PredicateRule {
   std::string name;

@@ -162,6 +162,21 @@ void AppendListItems(const SentenceView& s, const std::vector<Mention>& mentions
   }
 }
 
+// "X (earlier LafargeHolcim), will set up": a name in a parenthesis closed before the trigger is an aside;
+// the subject is the nearest fitting name before the parenthesis.
+const Mention* OutsideParentheses(const SentenceView& s, const std::vector<Mention>& mentions, const Mention* m,
+                                  size_t b, const std::vector<EntityType>& types) {
+  const auto& tokens = *s.tokens;
+  size_t open = m->begin;
+  while (open > 0 && tokens[open - 1].lower != "(" && tokens[open - 1].lower != ")") --open;
+  if (open == 0 || tokens[open - 1].lower != "(") return m;
+  size_t close = m->end;
+  while (close < b && tokens[close].lower != ")") ++close;
+  if (close >= b) return m;  // the trigger is inside the parenthesis too
+  const Mention* before = NearestLeft(mentions, open - 1, types);
+  return before != nullptr ? before : m;
+}
+
 // "Tata Electronics, a unit of the Tata Group conglomerate, will invest": when the nearest candidate
 // sits in an apposition, the subject is the name the apposition describes.
 const Mention* SkipApposition(const SentenceView& s, const std::vector<Mention>& mentions, const Mention* m,
@@ -193,6 +208,7 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
              std::vector<Candidate>* out) {
   double confidence = trigger.confidence;
   const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  if (subject != nullptr) subject = OutsideParentheses(s, mentions, subject, b, rule.subject_types);
   if (subject != nullptr) subject = SkipApposition(s, mentions, subject, b, rule.subject_types);
   Mention fallback;
   if (subject == nullptr) {
@@ -322,9 +338,23 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
     if (subject != nullptr) out->push_back(Make(*subject, rule.name, owner, trigger.confidence, b, rule));
     return;
   }
+  if (trigger.mode == TriggerMode::kReverse) {
+    // "EDP (dueña de la asturiana X)", "Iberdrola, owner of X": the owner before, what it owns after.
+    const Mention* owner = NearestLeft(mentions, b, rule.object_types);
+    const Mention* owned = NearestRight(mentions, e, rule.subject_types, owner != nullptr ? owner->name : "", 6);
+    if (owner != nullptr && owned != nullptr && b - owner->end <= 3) {
+      out->push_back(Make(*owned, rule.name, *owner, trigger.confidence, b, rule));
+    }
+    return;
+  }
   const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
+  const Mention* object = NearestRight(mentions, e, rule.object_types, subject != nullptr ? subject->name : "", 6);
+  // "Filiale de l'Américaine Ametek, Creaform, …": the subsidiary follows its parent, after a comma.
+  if (subject == nullptr && object != nullptr && object->end + 1 < tokens.size() && tokens[object->end].lower == ",") {
+    subject = StartingAt(mentions, object->end + 1);
+    if (subject != nullptr && !Allows(rule.subject_types, subject->type)) subject = nullptr;
+  }
   if (subject == nullptr) return;
-  const Mention* object = NearestRight(mentions, e, rule.object_types, subject->name, 6);
   if (object != nullptr) out->push_back(Make(*subject, rule.name, *object, trigger.confidence, b, rule));
 }
 
@@ -547,6 +577,7 @@ static std::string ModeName(TriggerMode mode, const PredicateRule& rule) {
     case TriggerMode::kObjectFirst: return "object-first";
     case TriggerMode::kObjectBefore: return "object-before";
     case TriggerMode::kPair: return "pair";
+    case TriggerMode::kReverse: return "reverse";
     case TriggerMode::kSvo: break;
   }
   return "svo";

@@ -31,6 +31,10 @@ bool IsRegionWord(const std::string& w) {
   return false;
 }
 
+bool IsPreposition(const std::string& w) {
+  return w == "im" || w == "in" || w == "dans" || w == "en" || w == "au" || w == "aux";
+}
+
 bool IsFiller(const std::string& w) {
   return w == "the" || w == "le" || w == "la" || w == "l" || w == "'" || w == "of" || w == "de" || w == "du" ||
          w == "des" || w == "d" || w == "del" || w == "der" || w == "des" || w == "von" || w == "el";
@@ -128,9 +132,11 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     }
     const size_t k = inner.end;
     if (k >= n) continue;
-    // "Grigny (Essonne)".
+    // "Grigny (Essonne)", "Nashville (aux États-Unis)".
     if (k + 2 < n && tokens[k].lower == "(") {
-      Mention* outer = NameAt(mentions, k + 1);
+      size_t first = k + 1;
+      while (first < n && first < k + 4 && (IsFiller(tokens[first].lower) || IsPreposition(tokens[first].lower))) ++first;
+      Mention* outer = NameAt(mentions, first);
       // "Martorell (Barcelona)": a city in parentheses after a place stands for its province when the
       // gazetteer has one of that name, else for itself ("Landaben (Pamplona)").
       if (outer != nullptr && outer->type == EntityType::kCity && outer->end < n && tokens[outer->end].lower == ")") {
@@ -163,13 +169,24 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     }
     // "Aubonne im Kanton Waadt", "Baytown in the state of Texas", "Jonage, dans le département du Rhône".
     size_t j = k;
-    if (j < n && tokens[j].lower == ",") ++j;
-    if (j < n && (tokens[j].lower == "im" || tokens[j].lower == "in" || tokens[j].lower == "dans" ||
-                  tokens[j].lower == "en" || tokens[j].lower == "au")) {
+    const bool comma = j < n && tokens[j].lower == ",";
+    if (comma) ++j;
+    if (j < n && IsPreposition(tokens[j].lower)) {
       ++j;
       while (j < n && IsFiller(tokens[j].lower)) ++j;
       if (Mention* outer = RegionAfterWord(tokens, mentions, j); outer != nullptr && AsPlace(&inner)) {
         out->push_back(Located(inner, *outer, tokens, s, "place-region-word"));
+        continue;
+      }
+      // "Roches-Roussillon, en Isère", "Barh in Bihar", "Veszprém in Ungarn": a place, then a preposition
+      // and a known region or country. Without the comma the first must already be a place, so that
+      // "opened in 2020 in Texas" or "Siemens in Bavaria" read nothing.
+      Mention* outer = NameAt(mentions, j);
+      const bool inner_place = inner.type == EntityType::kCity || inner.type == EntityType::kRegion;
+      if (outer != nullptr && outer->firm && (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) &&
+          outer->name != inner.name && (inner_place || (comma && inner.type == EntityType::kOrganization && !inner.firm)) &&
+          !(inner.type == EntityType::kRegion && outer->type == EntityType::kRegion) && AsPlace(&inner)) {
+        out->push_back(Located(inner, *outer, tokens, s, comma ? "place-comma-preposition" : "place-preposition"));
       }
     }
   }

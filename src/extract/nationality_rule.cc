@@ -15,7 +15,7 @@ constexpr double kReferenceConfidence = 0.55;
 bool IsDeterminer(const std::string& w) {
   static const char* const kWords[] = {"le", "la", "l", "les", "un", "une", "the", "a", "an", "el", "los", "las",
                                        "una", "der", "die", "das", "des", "den", "dem", "ein", "eine", "einen",
-                                       "einem", "eines", "du", "de", "del", "al"};
+                                       "einem", "eines", "du", "de", "del", "al", "au", "aux"};
   for (const char* d : kWords) {
     if (w == d) return true;
   }
@@ -59,10 +59,21 @@ Mention* OrgEndingAt(std::vector<Mention>* mentions, size_t k) {
   return nullptr;
 }
 
+bool IsNumberWord(const std::string& w) {
+  static const char* const kWords[] = {"un", "deux", "trois", "quatre", "cinq", "one", "two", "three", "four",
+                                       "five", "uno", "dos", "tres", "cuatro", "eins", "zwei", "drei", "vier"};
+  for (const char* n : kWords) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 // Where the phrase before the adjective starts: its head noun ("groupe" in "le groupe français", "up" of
 // "start-up") and its determiners. Sets `noun` when a head noun stands there.
 size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const Lexicon& lexicon, bool* noun) {
   size_t b = adjective;
+  // "le numéro trois polonais": a rank between the noun and the adjective.
+  if (b > 1 && IsNumberWord(tokens[b - 1].lower) && IsOrgHeadNoun(tokens[b - 2], lexicon)) --b;
   if (b > 0 && IsOrgHeadNoun(tokens[b - 1], lexicon)) {
     *noun = true;
     --b;
@@ -71,6 +82,18 @@ size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const
   // "le numéro trois polonais", "the giant German automaker": one word of rank or size before.
   while (b > 0 && (IsDeterminer(tokens[b - 1].lower) || tokens[b - 1].lower == "'")) --b;
   return b;
+}
+
+// The organisation named right before the comma at tokens[comma], skipping an aside in parentheses
+// ("Volkswagen (VW), the giant German automaker").
+Mention* OrgBeforeComma(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t comma) {
+  size_t end = comma;
+  if (end > 0 && tokens[end - 1].lower == ")") {
+    size_t open = end - 1;
+    while (open > 0 && end - open < 8 && tokens[open].lower != "(") --open;
+    if (tokens[open].lower == "(") end = open;
+  }
+  return OrgEndingAt(mentions, end);
 }
 
 struct Binding {
@@ -124,12 +147,21 @@ Binding Bind(const std::vector<ScanToken>& tokens, std::vector<Mention>* mention
   if (!noun_before && !noun_after) return {};
   // "Huawei Technologies, the Chinese telecom equipment maker, opened…": the name the apposition describes.
   if (start >= 2 && tokens[start - 1].lower == ",") {
-    if (Mention* head = OrgEndingAt(mentions, start - 1)) return {head, kDirectConfidence};
+    if (Mention* head = OrgBeforeComma(tokens, mentions, start - 1)) return {head, kDirectConfidence};
   }
   // "le groupe français a indiqué", "das deutsche Unternehmen": the organisation the article is about.
   const bool definite = start < adjective.begin && IsDefinite(tokens[start].lower);
   if (definite && !ctx.main_org.empty()) return {nullptr, kReferenceConfidence};
   return {};
+}
+
+// True when the word is written in capitals ("US", "U" of "U.K.").
+bool IsAbbreviation(std::string_view text, const ScanToken& t) {
+  const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
+  for (char c : w) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return !w.empty();
 }
 
 }  // namespace
@@ -159,6 +191,12 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
     if (m.type != EntityType::kCountry && !(m.type == EntityType::kRegion && m.kind == MentionKind::kAdjective)) continue;
     if (m.kind == MentionKind::kAdjective) {
       adjectives.push_back(m);
+    } else if (m.kind == MentionKind::kName && m.end < tokens.size() && tokens[m.end].kind == ScanKind::kWord &&
+               IsAbbreviation(s.text, tokens[m.begin]) && !IsCapitalised(tokens[m.end], s.text)) {
+      // "US pharma firm X", "the U.K. supermarket group": an abbreviated country used as an adjective.
+      Mention as_adjective = m;
+      as_adjective.kind = MentionKind::kAdjective;
+      adjectives.push_back(as_adjective);
     } else if (m.kind == MentionKind::kName && m.end + 1 < tokens.size() && tokens[m.end].lower == "-" &&
                !tokens[m.end].space_before && IsOrgHeadNoun(tokens[m.end + 1], lexicon)) {
       // "der US-Konzern X": the country as the first part of a compound noun.

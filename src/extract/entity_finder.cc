@@ -284,6 +284,19 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
   return std::nullopt;
 }
 
+// "Inicialmente BGL", "Announcing the deal, X", "Finalement Y": an adverb or a gerund, told by its ending,
+// is capitalised only because it starts the sentence.
+bool IsAdverbOrGerund(const std::string& lower) {
+  // "-ing" only on long words: "Boeing" and "Beijing" are names.
+  if (lower.size() >= 9 && lower.compare(lower.size() - 3, 3, "ing") == 0) return true;
+  static const char* const kEndings[] = {"mente", "ement", "ly", "ando", "iendo", "erweise"};
+  for (const char* ending : kEndings) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (lower.size() > n + 3 && lower.compare(lower.size() - n, n, ending) == 0) return true;
+  }
+  return false;
+}
+
 // True when the word is written in capitals only ("DAVOS", "AT"), which makes it no function word.
 bool AllCaps(const ScanToken& t, std::string_view text) {
   if (t.kind != ScanKind::kWord) return false;
@@ -486,8 +499,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     }
     const bool capital = IsCapitalised(t, text);
     size_t run_end = capital ? RunEnd(tokens, text, blocked, lexicon, i) : i;
-    if (capital && run_end > i + 1 && lexicon.function_words.count(t.lower) && !AllCaps(t, text) &&
-        AtSentenceStart(tokens, i)) {
+    if (capital && run_end > i + 1 && (lexicon.function_words.count(t.lower) || IsAdverbOrGerund(t.lower)) &&
+        !AllCaps(t, text) && AtSentenceStart(tokens, i)) {
       // "The American fund", "Der US-Konzern": a word capitalised by its place is not part of what follows,
       // which is read again from its own first word.
       ++i;

@@ -192,6 +192,11 @@ const Mention* SkipApposition(const SentenceView& s, const std::vector<Mention>&
   return head != nullptr && Allows(types, head->type) ? head : m;
 }
 
+// The words that introduce the agent of a passive or of a noun: "by", "par", "por", "durch", "von".
+bool IsAgentWord(const std::string& w) {
+  return w == "by" || w == "par" || w == "por" || w == "durch" || w == "von";
+}
+
 // True when "in", "en", "dans", "à", "im" or the like (and perhaps an article) stands right before tokens[k].
 bool IntroducedByIn(const std::vector<ScanToken>& tokens, size_t k) {
   static const char* const kWords[] = {"in", "into", "en", "dans", "à", "au", "aux", "im", "ins", "nach", "a"};
@@ -207,6 +212,17 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
              const PredicateRule& rule, const Lexicon& lexicon, const DocumentContext& ctx,
              std::vector<Candidate>* out) {
   double confidence = trigger.confidence;
+  const auto& tokens = *s.tokens;
+  // The passive: "Y was acquired by X", "Y, racheté par X", "übernommen von X", "adquirida por X".
+  if (e + 1 < tokens.size() && IsAgentWord(tokens[e].lower)) {
+    const Mention* agent = StartingAt(mentions, e + 1);
+    const Mention* patient = NearestLeft(mentions, b, rule.object_types);
+    if (agent != nullptr && patient != nullptr && Allows(rule.subject_types, agent->type) && agent->name != patient->name &&
+        b - patient->end <= 4) {
+      out->push_back(Make(*agent, rule.name, *patient, confidence, b, rule));
+      return;
+    }
+  }
   const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
   if (subject != nullptr) subject = OutsideParentheses(s, mentions, subject, b, rule.subject_types);
   if (subject != nullptr) subject = SkipApposition(s, mentions, subject, b, rule.subject_types);
@@ -237,9 +253,7 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
   // object, not the announcer before the trigger, is the subject.
   if (!objects.empty()) {
     const size_t k = objects.front()->end;
-    const auto& tokens = *s.tokens;
-    if (k + 1 < tokens.size() && (tokens[k].lower == "par" || tokens[k].lower == "by" || tokens[k].lower == "por" ||
-                                  tokens[k].lower == "durch")) {
+    if (k + 1 < tokens.size() && IsAgentWord(tokens[k].lower)) {
       const Mention* agent = StartingAt(mentions, k + 1);
       if (agent != nullptr && Allows(rule.subject_types, agent->type) && agent->name != objects.front()->name) {
         subject = agent;

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cmath>
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace kg::extract {
 namespace {
@@ -32,6 +34,41 @@ constexpr ScaleWord kScaleWords[] = {
     {"mn", 1e6, "en", true},          {"mln", 1e6, "en", true},          {"mio", 1e6, "de", true},
     {"bn", 1e9, "en", true},          {"md", 1e9, "fr", true},           {"mds", 1e9, "fr", true},
     {"mrd", 1e9, "de", true},         {"mrds", 1e9, "fr", true},         {"tn", 1e12, "en", true},
+    {"lakh", 1e5, "en", false},       {"lakhs", 1e5, "en", false},       {"crore", 1e7, "en", false},
+    {"crores", 1e7, "en", false},
+};
+
+// Abbreviations that carry both a scale and a currency: Mexican "mdd" (millones de dólares), "mdp"
+// (millones de pesos, always Mexican pesos), "mmdd" (miles de millones de dólares); Moroccan "MDH"
+// (millions de dirhams) and "MMDH" (milliards de dirhams).
+struct ScaleCurrency {
+  ScaleWord scale;
+  std::string_view code;
+};
+constexpr ScaleCurrency kScaleCurrencies[] = {
+    {{"mdd", 1e6, "es", false}, "USD"},  {{"mmdd", 1e9, "es", false}, "USD"}, {{"mdp", 1e6, "es", false}, "MXN"},
+    {{"mdh", 1e6, "fr", false}, "MAD"},  {{"mmdh", 1e9, "fr", false}, "MAD"},
+};
+
+// Number words that can stand before a scale word ("zwölf Milliarden", "un milliard", "eine Milliarde"),
+// one to twenty in German, French, Spanish and English. Only read when a currency follows the scale word.
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"ein", 1},       {"eine", 1},      {"einer", 1},    {"zwei", 2},       {"drei", 3},      {"vier", 4},
+    {"fünf", 5},      {"sechs", 6},     {"sieben", 7},   {"acht", 8},       {"neun", 9},      {"zehn", 10},
+    {"elf", 11},      {"zwölf", 12},    {"dreizehn", 13}, {"vierzehn", 14}, {"fünfzehn", 15}, {"sechzehn", 16},
+    {"siebzehn", 17}, {"achtzehn", 18}, {"neunzehn", 19}, {"zwanzig", 20},  {"un", 1},        {"une", 1},
+    {"deux", 2},      {"trois", 3},     {"quatre", 4},   {"cinq", 5},       {"six", 6},       {"sept", 7},
+    {"huit", 8},      {"neuf", 9},      {"dix", 10},     {"onze", 11},      {"douze", 12},    {"treize", 13},
+    {"quatorze", 14}, {"quinze", 15},   {"seize", 16},   {"vingt", 20},     {"uno", 1},       {"una", 1},
+    {"dos", 2},       {"tres", 3},      {"cuatro", 4},   {"cinco", 5},      {"seis", 6},      {"siete", 7},
+    {"ocho", 8},      {"nueve", 9},     {"diez", 10},    {"doce", 12},      {"trece", 13},    {"catorce", 14},
+    {"quince", 15},   {"veinte", 20},   {"one", 1},      {"a", 1},          {"two", 2},       {"three", 3},
+    {"four", 4},      {"five", 5},      {"seven", 7},    {"eight", 8},      {"nine", 9},      {"ten", 10},
+    {"eleven", 11},   {"twelve", 12},   {"fifteen", 15}, {"twenty", 20},
 };
 
 struct CurrencyName {
@@ -41,16 +78,29 @@ struct CurrencyName {
 
 constexpr CurrencyName kSymbols[] = {{"€", "EUR"}, {"$", "USD"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}};
 // Letters written before "$", as in "US$2.5 million" or "C$40m".
+// Letters written after "$", as in "$US10 trillion" or "$A5m" (Australian usage).
 constexpr CurrencyName kDollarPrefixes[] = {{"us", "USD"}, {"a", "AUD"}, {"au", "AUD"}, {"c", "CAD"}, {"ca", "CAD"},
                                             {"hk", "HKD"}, {"nz", "NZD"}, {"r", "BRL"},  {"s", "SGD"}};
-constexpr std::string_view kCodes[] = {"eur", "usd", "gbp", "jpy", "chf", "cny", "cad", "aud",
-                                       "hkd", "inr", "brl", "sek", "nok", "dkk", "krw", "sgd"};
+constexpr std::string_view kCodes[] = {"eur", "usd", "gbp", "jpy", "chf", "cny", "cad", "aud", "hkd",
+                                       "inr", "brl", "sek", "nok", "dkk", "krw", "sgd", "mad", "zar",
+                                       "mxn", "ars", "cop", "clp", "aed", "nzd", "rub", "try"};
 constexpr CurrencyName kWords[] = {
     {"euro", "EUR"},  {"euros", "EUR"},   {"dollar", "USD"},   {"dollars", "USD"},  {"dólar", "USD"},
     {"dólares", "USD"}, {"pound", "GBP"}, {"pounds", "GBP"},   {"sterling", "GBP"}, {"pfund", "GBP"},
     {"yen", "JPY"},   {"yens", "JPY"},    {"yuan", "CNY"},     {"yuans", "CNY"},    {"renminbi", "CNY"},
-    {"franken", "CHF"}, {"rupees", "INR"}, {"roupies", "INR"},
+    {"franken", "CHF"}, {"rupees", "INR"}, {"roupies", "INR"}, {"rupee", "INR"},    {"rand", "ZAR"},
+    // The dirham of French-language news is Morocco's; "DH" is its usual abbreviation there.
+    {"dirham", "MAD"}, {"dirhams", "MAD"}, {"dh", "MAD"},     {"dhs", "MAD"},
 };
+// Currency names several countries share, with the codes they may mean. Such a name makes a number money,
+// but its code is the caller's default when that is one of the codes, else unknown (""): "pesos" alone is
+// Mexican, Argentine, Colombian, Chilean... and a wrong code is worse than none.
+struct SharedCurrencyName {
+  std::string_view name;
+  std::string_view codes;  // space-separated
+};
+constexpr SharedCurrencyName kSharedNames[] = {
+    {"peso", "MXN ARS COP CLP UYU DOP CUP PHP"}, {"pesos", "MXN ARS COP CLP UYU DOP CUP PHP"}};
 // Two-word names whose parts alone are not (or not that) currency: (first, second, code).
 struct CurrencyPair {
   std::string_view first;
@@ -63,11 +113,15 @@ constexpr CurrencyPair kPairs[] = {
     {"swiss", "francs", "CHF"},       {"francos", "suizos", "CHF"},       {"canadian", "dollars", "CAD"},
     {"australian", "dollars", "AUD"}, {"dollars", "canadiens", "CAD"},    {"dollars", "australiens", "AUD"},
     {"dólares", "canadienses", "CAD"}, {"us", "dollars", "USD"},          {"dollars", "américains", "USD"},
+    {"pesos", "mexicanos", "MXN"},    {"pesos", "argentinos", "ARS"},     {"pesos", "colombianos", "COP"},
+    {"pesos", "chilenos", "CLP"},
 };
 
 struct CurrencyMatch {
-  std::string code;
-  size_t next;  // index of the first token after the currency
+  std::string code;       // "" for a shared name such as "pesos" (see kSharedNames)
+  size_t next;            // index of the first token after the currency
+  bool shared = false;    // a shared name: money, but of no single currency
+  bool needs_scale = false;  // "R" of "R71.5 billion": the rand only before a scale word
 };
 
 bool IsUpperAscii(std::string_view text, const TextSpan& span) {
@@ -84,7 +138,14 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
   const ScanToken& token = t[i];
   if (token.kind == ScanKind::kOther) {
     for (const auto& s : kSymbols) {
-      if (token.lower == s.name) return CurrencyMatch{std::string(s.code), i + 1};
+      if (token.lower != s.name) continue;
+      // "$US10 trillion", "$A5 million": the country's letters after the sign.
+      if (s.name == "$" && Glued(t, i + 1) && t[i + 1].kind == ScanKind::kWord && IsUpperAscii(text, t[i + 1].span)) {
+        for (const auto& p : kDollarPrefixes) {
+          if (t[i + 1].lower == p.name) return CurrencyMatch{std::string(p.code), i + 2};
+        }
+      }
+      return CurrencyMatch{std::string(s.code), i + 1};
     }
     return std::nullopt;
   }
@@ -94,6 +155,15 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
       if (token.lower == p.name) return CurrencyMatch{std::string(p.code), i + 2};
     }
   }
+  // South African "R71.5 billion" and Indian "Rs 500 crore" / "Rs. 500": a capital R, glued to the digits
+  // for the rand (which then needs a scale word, as "R2" names many things).
+  bool capital_r = text[token.span.begin] == 'R';
+  if (capital_r && token.lower == "r" && Glued(t, i + 1) && t[i + 1].kind == ScanKind::kDigits) {
+    return CurrencyMatch{"ZAR", i + 1, false, true};
+  }
+  if (capital_r && token.lower == "rs") {
+    return CurrencyMatch{"INR", Glued(t, i + 1) && t[i + 1].lower == "." ? i + 2 : i + 1};
+  }
   if (i + 1 < t.size()) {
     for (const auto& p : kPairs) {
       if (token.lower == p.first && t[i + 1].lower == p.second) return CurrencyMatch{std::string(p.code), i + 2};
@@ -101,6 +171,9 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
   }
   for (const auto& w : kWords) {
     if (token.lower == w.name) return CurrencyMatch{std::string(w.code), i + 1};
+  }
+  for (const auto& w : kSharedNames) {
+    if (token.lower == w.name) return CurrencyMatch{"", i + 1, true};
   }
   if (token.lower.size() == 3 && IsUpperAscii(text, token.span)) {
     for (auto code : kCodes) {
@@ -124,11 +197,15 @@ struct ScaleMatch {
   const ScaleWord* word;
   double factor;
   size_t next;
+  std::string_view code = {};  // the currency an abbreviation such as "mdd" carries, else empty
 };
 
 std::optional<ScaleMatch> MatchScale(const std::vector<ScanToken>& t, size_t i, std::string_view text,
                                      const AmountOptions& options) {
   if (i >= t.size() || t[i].kind != ScanKind::kWord) return std::nullopt;
+  for (const auto& s : kScaleCurrencies) {
+    if (t[i].lower == s.scale.word) return ScaleMatch{&s.scale, s.scale.factor, i + 1, s.code};
+  }
   for (const auto& s : kScaleWords) {
     if (t[i].lower != s.word) continue;
     double factor = s.factor;
@@ -138,6 +215,10 @@ std::optional<ScaleMatch> MatchScale(const std::vector<ScanToken>& t, size_t i, 
     size_t next = i + 1;
     if (s.word == "mil" && next < t.size() && (t[next].lower == "millones" || t[next].lower == "millón")) {
       return ScaleMatch{&s, 1e9, next + 1};  // Spanish "mil millones"
+    }
+    if ((s.word == "lakh" || s.word == "lakhs") && next < t.size() &&
+        (t[next].lower == "crore" || t[next].lower == "crores")) {
+      return ScaleMatch{&s, 1e12, next + 1};  // Indian "lakh crore": a hundred thousand crores
     }
     // "3 Mrd. Euro": the abbreviation's period belongs to the amount when a currency follows it.
     if (s.short_form && Glued(t, next) && t[next].lower == "." && MatchCurrency(t, next + 1, text)) ++next;
@@ -189,8 +270,10 @@ Numeral ReadNumeral(const std::vector<ScanToken>& t, size_t i, std::string_view 
   return n;
 }
 
-// The value of a numeral, or nullopt when its grouping is inconsistent or it is absurdly long.
-std::optional<double> NumeralValue(const Numeral& n, std::string_view language) {
+// The value of a numeral, or nullopt when its grouping is inconsistent or it is absurdly long. With
+// `group_of_three_is_thousands`, a lone separator before three digits groups thousands whatever it is:
+// Spanish "1.500 millones" and Mexican "1,500 millones" are both 1500 millions.
+std::optional<double> NumeralValue(const Numeral& n, std::string_view language, bool group_of_three_is_thousands) {
   if (n.digits > kMaxDigits) return std::nullopt;
   size_t decimal_at = n.separators.size();  // index of the decimal separator, or none
   if (!n.separators.empty()) {
@@ -202,7 +285,7 @@ std::optional<double> NumeralValue(const Numeral& n, std::string_view language) 
       } else {
         // "1,500" or "7.500": only the language can tell. English (and unknown) writes a decimal point.
         bool comma_decimal = language == "fr" || language == "es" || language == "de";
-        if ((last == ',') == comma_decimal) decimal_at = n.separators.size() - 1;
+        if ((last == ',') == comma_decimal && !group_of_three_is_thousands) decimal_at = n.separators.size() - 1;
       }
     }
   }
@@ -233,6 +316,47 @@ bool IsCount(const std::vector<ScanToken>& t, size_t i, std::string_view text) {
   return noun < t.size() && t[noun].kind == ScanKind::kWord && !MatchCurrency(t, noun, text);
 }
 
+// The index after a hyphen that joins the parts of a compound ("Zwölf-Milliarden-Euro-Investition",
+// "a billion-dollar deal"), else i.
+size_t SkipHyphen(const std::vector<ScanToken>& t, size_t i) {
+  bool joins = i + 1 < t.size() && t[i].lower == "-" && Glued(t, i) && Glued(t, i + 1) &&
+               t[i + 1].kind == ScanKind::kWord;
+  return joins ? i + 1 : i;
+}
+
+bool WordsAre(const std::vector<ScanToken>& t, size_t i, std::string_view first, std::string_view second) {
+  return i + 1 < t.size() && t[i].lower == first && t[i + 1].lower == second;
+}
+
+// A number written as a word before a scale word: its value and the index of the scale word. "zwölf
+// Milliarden" is 12; the "mil" of "mil millones" is an implied 1 and the scale word itself.
+std::optional<std::pair<double, size_t>> ReadNumberWord(const std::vector<ScanToken>& t, size_t i) {
+  if (i >= t.size() || t[i].kind != ScanKind::kWord) return std::nullopt;
+  if (WordsAre(t, i, "mil", "millones")) return std::pair<double, size_t>{1, i};
+  for (const auto& w : kNumberWords) {
+    if (t[i].lower == w.word) return std::pair<double, size_t>{w.value, SkipHyphen(t, i + 1)};
+  }
+  return std::nullopt;
+}
+
+// "8", "80", "800": the plain group after "mil" in Mexican "4 mil 800 millones".
+std::optional<double> SmallNumber(const std::vector<ScanToken>& t, size_t i) {
+  if (i >= t.size() || t[i].kind != ScanKind::kDigits || t[i].lower.size() > 3) return std::nullopt;
+  return std::stod(t[i].lower);
+}
+
+// The currency a shared name ("pesos") stands for: the caller's default when it is one of the name's codes.
+std::string SharedCurrencyCode(const std::vector<ScanToken>& t, size_t name_end, const AmountOptions& options) {
+  if (options.default_currency.size() != 3) return "";
+  for (const auto& w : kSharedNames) {
+    if (t[name_end - 1].lower != w.name) continue;
+    for (size_t at = 0; at + 3 <= w.codes.size(); at += 4) {
+      if (w.codes.substr(at, 3) == options.default_currency) return options.default_currency;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptions& options) {
@@ -242,7 +366,9 @@ Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptio
 
   std::vector<std::pair<size_t, std::string>> mentions;  // token index -> currency, for context
   for (size_t i = 0; i < t.size(); ++i) {
-    if (auto c = MatchCurrency(t, i, text)) mentions.emplace_back(i, c->code);
+    if (auto c = MatchCurrency(t, i, text); c && !c->code.empty() && !c->needs_scale) {
+      mentions.emplace_back(i, c->code);
+    }
   }
 
   std::vector<Amount> amounts;
@@ -250,38 +376,87 @@ Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptio
     size_t start = i;
     size_t j = i;
     std::string prefix_code;
-    if (auto c = MatchCurrency(t, i, text); c && c->next < t.size() && t[c->next].kind == ScanKind::kDigits) {
+    bool prefix_needs_scale = false;
+    if (auto c = MatchCurrency(t, i, text);
+        c && !c->shared && c->next < t.size() && t[c->next].kind == ScanKind::kDigits) {
       prefix_code = c->code;
+      prefix_needs_scale = c->needs_scale;
       j = c->next;
     }
-    if (t[j].kind != ScanKind::kDigits) {
+    Numeral numeral;
+    std::optional<double> word_value;  // a number written as a word: "zwölf", "un", "eine"
+    size_t number_end = j;
+    if (t[j].kind == ScanKind::kDigits) {
+      numeral = ReadNumeral(t, j, text);
+      // Digits glued to a word ("A320", "T1") name things; they are not sums.
+      if (prefix_code.empty() && j > 0 && Glued(t, j) && t[j - 1].kind == ScanKind::kWord) {
+        i = numeral.next;
+        continue;
+      }
+      number_end = numeral.next;
+    } else if (auto word = prefix_code.empty() ? ReadNumberWord(t, j) : std::nullopt) {
+      word_value = word->first;
+      number_end = word->second;
+    } else {
       ++i;
       continue;
     }
-    Numeral numeral = ReadNumeral(t, j, text);
-    // Digits glued to a word ("A320", "T1") name things; they are not sums.
-    if (prefix_code.empty() && j > 0 && Glued(t, j) && t[j - 1].kind == ScanKind::kWord) {
-      i = numeral.next;
-      continue;
+    // Mexican "4 mil 800 millones": thousands of millions and a remainder, 4800 millions.
+    bool has_remainder = false;
+    double remainder = 0;
+    if (!word_value && numeral.separators.empty() && number_end + 2 < t.size() && t[number_end].lower == "mil") {
+      std::optional<double> low = SmallNumber(t, number_end + 1);
+      std::optional<ScaleMatch> millions = MatchScale(t, number_end + 2, text, options);
+      if (low && millions && millions->word->language == "es" && millions->factor >= 1e6) {
+        has_remainder = true;
+        remainder = *low;
+        number_end += 2;
+      }
     }
-    std::optional<ScaleMatch> scale = MatchScale(t, numeral.next, text, options);
-    size_t after = scale ? scale->next : numeral.next;
+    std::optional<ScaleMatch> scale = MatchScale(t, SkipHyphen(t, number_end), text, options);
+    // "4,5, Milliarden Euro": a stray comma after a decimal numeral, before a scale word and a currency.
+    if (!scale && !word_value && numeral.separators.find(',') != std::string::npos && number_end + 1 < t.size() &&
+        t[number_end].lower == "," && Glued(t, number_end) && !Glued(t, number_end + 1)) {
+      std::optional<ScaleMatch> behind = MatchScale(t, number_end + 1, text, options);
+      if (behind && !behind->word->short_form && MatchCurrencyAfter(t, SkipHyphen(t, behind->next), text)) {
+        scale = behind;
+      }
+    }
+    size_t after = scale ? scale->next : number_end;
+    double half = 0;  // "un milliard et demi", "dos millones y medio"
+    if (scale && !scale->word->short_form && (WordsAre(t, after, "et", "demi") || WordsAre(t, after, "y", "medio"))) {
+      half = 0.5;
+      after += 2;
+    }
     std::optional<CurrencyMatch> suffix;
-    if (prefix_code.empty()) suffix = MatchCurrencyAfter(t, after, text);
+    if (prefix_code.empty() && scale && !scale->code.empty()) {
+      suffix = CurrencyMatch{std::string(scale->code), after};
+    } else if (prefix_code.empty()) {
+      suffix = MatchCurrencyAfter(t, SkipHyphen(t, after), text);
+    }
     if (scale && scale->word->short_form && prefix_code.empty() && !suffix) {
       scale.reset();  // "300m de haut" is a height
-      after = numeral.next;
+      half = 0;
+      after = number_end;
       suffix = MatchCurrencyAfter(t, after, text);
+    }
+    // Number words and the rand's bare "R" make money only with a scale word and, for words, a currency.
+    if ((word_value && (!scale || scale->word->short_form || !suffix)) || (prefix_needs_scale && !scale)) {
+      i = word_value ? j + 1 : number_end;
+      continue;
     }
     std::string_view language = options.language;
     if (scale && !scale->word->language.empty()) language = scale->word->language;
-    std::optional<double> value = NumeralValue(numeral, language);
+    // Spanish writes no decimals in thousands of millions: "1,500 millones" is Mexican for "1.500 millones".
+    bool thousands = scale && scale->word->language == "es" && scale->factor >= 1e6;
+    std::optional<double> value = word_value ? word_value : NumeralValue(numeral, language, thousands);
     size_t end = suffix ? suffix->next : after;
     if (!value) {
       i = end;
       continue;
     }
-    double amount = *value * (scale ? scale->factor : 1.0);
+    if (has_remainder) *value = *value * 1000 + remainder;
+    double amount = (*value + half) * (scale ? scale->factor : 1.0);
     if (!std::isfinite(amount) || amount > kMaxAmount) {
       i = end;
       continue;
@@ -289,7 +464,10 @@ Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptio
     Amount a;
     a.value = amount;
     a.currency = !prefix_code.empty() ? prefix_code : suffix ? suffix->code : "";
-    if (a.currency.empty()) {
+    if (suffix && suffix->shared) {
+      a.currency = SharedCurrencyCode(t, suffix->next, options);
+      a.currency_inferred = !a.currency.empty();
+    } else if (a.currency.empty()) {
       if (!scale || IsCount(t, after, text)) {  // a bare number or a count is not money
         i = after;
         continue;

@@ -73,7 +73,8 @@ class DateScanner {
       size_t next = i;
       DateMention m;
       if (Deadline(i, &m, &next) || PartOfYear(i, &m, &next) || Duration(i, &m, &next) ||
-          CalendarDate(i, &m, &next) || RelativeDate(i, &m, &next) || LoneYear(i, &m, &next)) {
+          RelativeName(i, &m, &next) || CalendarDate(i, &m, &next) || RelativeDate(i, &m, &next) ||
+          LoneYear(i, &m, &next)) {
         m.span = {t_[i].span.begin, t_[next - 1].span.end, t_[i].span.char_begin, t_[next - 1].span.char_end};
         out.push_back(std::move(m));
         i = next;
@@ -210,10 +211,16 @@ class DateScanner {
       if (!Phrase(i, phrase, &k)) continue;
       if (W(k) == "l" && W(k + 1) == "'" && W(k + 2) == "année") k += 3;  // "d'ici la fin de l'année 2025"
       std::string value;
+      size_t month_end = 0;
+      std::optional<int> month = Month(k, &month_end);
       if (ExplicitDate(k, &value, next)) {
       } else if (std::optional<int> y = Year(k)) {
         value = Format(*y);
         *next = k + 1;
+      } else if (month && reference_ && reference_->month > 0 && !Digits(month_end)) {
+        // "d'ici fin mars", "bis Ende Juni": a deadline is ahead, in the reference's month at the earliest.
+        value = Format(reference_->year + (*month < reference_->month ? 1 : 0), *month);
+        *next = month_end;
       } else {
         continue;
       }
@@ -323,6 +330,103 @@ class DateScanner {
       return true;
     }
     return false;
+  }
+
+  // "el pasado mes de marzo", "janvier dernier", "im März", "fin mars", "este martes", "le 12 mars dernier":
+  // a month, a weekday or a day and month without a year, placed in time by a word before or after it
+  // (kShiftsBefore, kShiftsAfter) and resolved against the reference. A year or a day after the month
+  // makes it an explicit date, left to CalendarDate.
+  bool RelativeName(size_t i, DateMention* m, size_t* next) const {
+    if (!reference_ || reference_->month == 0) return false;
+    std::optional<Toward> toward;
+    size_t k = i;
+    for (const auto& s : kShiftsBefore) {
+      if (Phrase(i, s.words, &k)) {
+        toward = s.toward;
+        break;
+      }
+    }
+    if (!toward) k = i;
+    size_t filler = 0;
+    if (toward && Phrase(k, "mes de", &filler)) k = filler;
+    size_t at = k, name_end = 0;
+    std::optional<int> day = DayBeforeMonth(k, &at);
+    std::optional<int> month = day ? Month(at, &name_end) : std::nullopt;
+    if (!month) {
+      day.reset();
+      month = Month(k, &name_end);
+    }
+    std::optional<int> weekday;
+    if (!month) {
+      weekday = Lookup(kWeekdays, W(k));
+      name_end = k + 1;
+    }
+    if (!month && !weekday) return false;
+    if (month && (Digits(name_end) || ((W(name_end) == "de" || W(name_end) == "del") && Year(name_end + 1)))) {
+      return false;
+    }
+    if (!toward) {
+      for (const auto& s : kShiftsAfter) {
+        if (W(name_end) == s.words) {
+          toward = s.toward;
+          ++name_end;
+          break;
+        }
+      }
+    }
+    if (!toward) return false;
+    std::optional<std::string> value = weekday ? WeekdayValue(*weekday, *toward)
+                                       : day   ? DayMonthValue(*day, *month, *toward)
+                                               : MonthValue(*month, *toward);
+    if (!value) return false;
+    m->value = *value;
+    *next = name_end;
+    return true;
+  }
+
+  std::optional<std::string> MonthValue(int month, Toward toward) const {
+    const Date& ref = *reference_;
+    int year = ref.year;
+    switch (toward) {
+      case Toward::kPast: year -= month >= ref.month ? 1 : 0; break;
+      case Toward::kPastOrNow: year -= month > ref.month ? 1 : 0; break;
+      case Toward::kFuture: year += month <= ref.month ? 1 : 0; break;
+      case Toward::kNearest:
+        if (month - ref.month > 6) --year;
+        else if (ref.month - month > 6) ++year;  // "fin janvier" written in November
+        break;
+      case Toward::kThisWeek: return std::nullopt;
+    }
+    return Format(year, month);
+  }
+
+  std::optional<std::string> DayMonthValue(int day, int month, Toward toward) const {
+    const Date& ref = *reference_;
+    if (toward != Toward::kPast && toward != Toward::kFuture) return std::nullopt;
+    if (month == ref.month && (ref.day == 0 || day == ref.day)) return std::nullopt;  // too close to tell
+    bool before = month < ref.month || (month == ref.month && day < ref.day);
+    int year = ref.year + (toward == Toward::kPast ? (before ? 0 : -1) : (before ? 1 : 0));
+    if (!ValidDay(year, month, day)) return std::nullopt;
+    return Format(year, month, day);
+  }
+
+  std::optional<std::string> WeekdayValue(int weekday, Toward toward) const {
+    const Date& ref = *reference_;
+    if (ref.day == 0) return std::nullopt;
+    using namespace std::chrono;
+    sys_days today = sys_days(year_month_day(std::chrono::year(ref.year), std::chrono::month(ref.month),
+                                             std::chrono::day(ref.day)));
+    int today_iso = static_cast<int>(std::chrono::weekday(today).iso_encoding());
+    int shift = 0;
+    switch (toward) {
+      case Toward::kThisWeek: shift = weekday - today_iso; break;
+      case Toward::kPast: shift = -((today_iso - weekday + 6) % 7 + 1); break;
+      case Toward::kFuture: shift = (weekday - today_iso + 6) % 7 + 1; break;
+      case Toward::kPastOrNow:
+      case Toward::kNearest: return std::nullopt;
+    }
+    year_month_day ymd(today + days(shift));
+    return Format(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
   }
 
   bool LoneYear(size_t i, DateMention* m, size_t* next) const {

@@ -30,6 +30,48 @@ constexpr Entry kMonths[] = {
     {"dec", 12},       {"diciembre", 12}, {"dezember", 12},
 };
 
+// Weekday names, Monday first (ISO 8601 numbering).
+constexpr Entry kWeekdays[] = {
+    {"lundi", 1},    {"monday", 1},    {"lunes", 1},     {"montag", 1},  {"mardi", 2},     {"tuesday", 2},
+    {"martes", 2},   {"dienstag", 2},  {"mercredi", 3},  {"wednesday", 3}, {"miércoles", 3}, {"mittwoch", 3},
+    {"jeudi", 4},    {"thursday", 4},  {"jueves", 4},    {"donnerstag", 4}, {"vendredi", 5},  {"friday", 5},
+    {"viernes", 5},  {"freitag", 5},   {"samedi", 6},    {"saturday", 6}, {"sábado", 6},    {"samstag", 6},
+    {"dimanche", 7}, {"sunday", 7},    {"domingo", 7},   {"sonntag", 7},
+};
+
+// Words that place a month or weekday name (or a day and month) in time, relative to the reference date.
+enum class Toward {
+  kPast,       // the last one before the reference: "el pasado marzo", "janvier dernier", "last Tuesday"
+  kPastOrNow,  // the reference's own month or the last one before: German "im März"
+  kFuture,     // the next one after the reference: "el próximo mes de junio", "mars prochain"
+  kThisWeek,   // a weekday of the reference's week (Monday to Sunday): "este martes", "ce mardi"
+  kNearest,    // the closest either way, ties to the past: "fin mars", "Anfang Juni"
+};
+struct NameShift {
+  std::string_view words;
+  Toward toward;
+};
+// Before the name; longer phrases first, as the first match wins. "mes de" may follow ("el pasado mes de
+// marzo").
+constexpr NameShift kShiftsBefore[] = {
+    {"el pasado", Toward::kPast},          {"pasado", Toward::kPast},           {"el próximo", Toward::kFuture},
+    {"próximo", Toward::kFuture},          {"este", Toward::kThisWeek},         {"ce", Toward::kThisWeek},
+    {"am vergangenen", Toward::kPast},     {"im vergangenen", Toward::kPast},   {"vergangenen", Toward::kPast},
+    {"am letzten", Toward::kPast},         {"im letzten", Toward::kPast},       {"letzten", Toward::kPast},
+    {"am kommenden", Toward::kFuture},     {"im kommenden", Toward::kFuture},   {"kommenden", Toward::kFuture},
+    {"am nächsten", Toward::kFuture},      {"im nächsten", Toward::kFuture},    {"nächsten", Toward::kFuture},
+    {"im", Toward::kPastOrNow},            {"last", Toward::kPast},             {"next", Toward::kFuture},
+    {"a finales de", Toward::kNearest},    {"finales de", Toward::kNearest},    {"a principios de", Toward::kNearest},
+    {"principios de", Toward::kNearest},   {"a mediados de", Toward::kNearest}, {"mediados de", Toward::kNearest},
+    {"fin", Toward::kNearest},             {"début", Toward::kNearest},         {"ende", Toward::kNearest},
+    {"anfang", Toward::kNearest},          {"mitte", Toward::kNearest},
+};
+// After the name: "janvier dernier", "le 12 mars dernier", "marzo pasado", "mardi prochain".
+constexpr NameShift kShiftsAfter[] = {
+    {"dernier", Toward::kPast},  {"passé", Toward::kPast},    {"pasado", Toward::kPast},
+    {"prochain", Toward::kFuture}, {"próximo", Toward::kFuture},
+};
+
 constexpr Entry kNumberWords[] = {
     {"un", 1},   {"une", 1},    {"one", 1},    {"a", 1},      {"uno", 1},   {"una", 1},    {"ein", 1},
     {"einem", 1}, {"eines", 1}, {"deux", 2},   {"two", 2},    {"dos", 2},   {"zwei", 2},   {"trois", 3},
@@ -81,6 +123,10 @@ constexpr Relative kRelatives[] = {
     {"this year", 'Y', 0},             {"este año", 'Y', 0},            {"dieses jahr", 'Y', 0},
     {"le mois dernier", 'M', -1},      {"last month", 'M', -1},         {"el mes pasado", 'M', -1},
     {"letzten monat", 'M', -1},        {"le mois prochain", 'M', 1},    {"next month", 'M', 1},
+    {"im vergangenen monat", 'M', -1}, {"vergangenen monat", 'M', -1},  {"el próximo mes", 'M', 1},
+    {"el mes próximo", 'M', 1},        {"nächsten monat", 'M', 1},      {"este mes", 'M', 0},
+    {"this month", 'M', 0},            {"vergangenes jahr", 'Y', -1},   {"im kommenden jahr", 'Y', 1},
+    {"im nächsten jahr", 'Y', 1},
     {"hier", 'D', -1},                 {"yesterday", 'D', -1},          {"ayer", 'D', -1},
     {"gestern", 'D', -1},              {"aujourd ' hui", 'D', 0},       {"today", 'D', 0},
     {"hoy", 'D', 0},                   {"heute", 'D', 0},               {"demain", 'D', 1},

@@ -136,6 +136,9 @@ std::optional<Place> FindPlace(const std::string& normalized, const Lexicon& lex
       return Place{EntityType::kCountry, country->canonical_name, country->iso_code};
     }
   }
+  // The packaged gazetteer decides for the places it knows (FindGazetteerPlace); the hand list in
+  // places.json only adds what it lacks.
+  if (text::PlaceGazetteer::Instance().Find(normalized) != nullptr) return std::nullopt;
   auto it = lexicon.places_by_name.find(normalized);
   if (it != lexicon.places_by_name.end()) return it->second;
   return std::nullopt;
@@ -147,7 +150,16 @@ std::optional<Place> FindGazetteerPlace(const std::string& normalized, const Lex
   if (lexicon.known_organizations.count(normalized)) return std::nullopt;
   const auto* places = text::PlaceGazetteer::Instance().Find(normalized);
   if (places == nullptr || places->empty()) return std::nullopt;
-  const text::GazetteerPlace& p = places->front();
+  // A place called so in its own right beats one that only answers to the name in translation: "Valence"
+  // is the town in the Drôme before it is Valencia.
+  const text::GazetteerPlace* chosen = &places->front();
+  for (const text::GazetteerPlace& candidate : *places) {
+    if (text::NormalizeName(candidate.name) == normalized) {
+      chosen = &candidate;
+      break;
+    }
+  }
+  const text::GazetteerPlace& p = *chosen;
   return Place{p.is_region ? EntityType::kRegion : EntityType::kCity, p.name, p.country_iso};
 }
 
@@ -577,7 +589,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     bool region = false;
     if (auto place = FindPlace(normalized, lexicon)) {
       mention.type = place->type;
-      mention.name = place->type == EntityType::kCountry ? place->name : std::string(written);
+      mention.name = place->name;
       mention.iso = place->iso;
       mention.firm = true;
     } else if (auto known = ctx->names.find(normalized);

@@ -8,6 +8,7 @@
 #include "schema/embedded_schemas.h"
 #include "text/country_gazetteer.h"
 #include "text/name_normalizer.h"
+#include "text/place_gazetteer.h"
 
 namespace kg::extract {
 namespace {
@@ -142,6 +143,18 @@ Status ParsePlaces(const json& doc, Lexicon* lex) {
         return InvalidArgument(std::string("places.json: ") + list + ": an entry has no names");
       }
       Place place{type, names[0].get<std::string>(), entry.value("country", "")};
+      // The packaged gazetteer's canonical name (English where English has one: "Bavaria", not "Bavière").
+      for (const json& n : names) {
+        const auto* known = text::PlaceGazetteer::Instance().Find(text::NormalizeName(n.get<std::string>()));
+        if (known == nullptr) continue;
+        for (const text::GazetteerPlace& g : *known) {
+          if (g.country_iso == place.iso && g.is_region == (type == EntityType::kRegion)) {
+            place.name = g.name;
+            break;
+          }
+        }
+        if (place.name != names[0].get<std::string>()) break;
+      }
       for (const json& n : names) {
         lex->places_by_name.emplace(text::NormalizeName(n.get<std::string>()), place);
       }

@@ -126,6 +126,190 @@ TEST(AmountParserTest, GermanMilliarden) {
   EXPECT_EQ(b.currency, "EUR");
 }
 
+AmountOptions Spanish(std::string currency = "") { return {"es", std::move(currency)}; }
+AmountOptions German() { return {"de", ""}; }
+
+TEST(AmountParserTest, SpanishMillonesAndMilMillones) {
+  EXPECT_DOUBLE_EQ(One("Iberdrola destinará 1.900 millones de euros a redes.", Spanish()).value, 1.9e9);
+  std::string text = "El Estado aportará mil millones de euros al fondo.";
+  Amount a = One(text, Spanish());
+  EXPECT_DOUBLE_EQ(a.value, 1e9);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "mil millones de euros");
+  Amount usd = One("una emisión de 2.500 millones de dólares", Spanish());
+  EXPECT_DOUBLE_EQ(usd.value, 2.5e9);
+  EXPECT_EQ(usd.currency, "USD");
+  EXPECT_DOUBLE_EQ(One("unos dos mil millones de euros", Spanish()).value, 2e9);
+  EXPECT_EQ(Count("mil millones de personas", Spanish("EUR")), 0u);
+}
+
+TEST(AmountParserTest, MexicanThousandsOfMillions) {
+  std::string text = "La planta costará 4 mil 800 millones de dólares.";
+  Amount a = One(text, Spanish());
+  EXPECT_DOUBLE_EQ(a.value, 4.8e9);
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_EQ(Covered(text, a), "4 mil 800 millones de dólares");
+  EXPECT_DOUBLE_EQ(One("con 7 mil 50 millones de pesos mexicanos", Spanish()).value, 7.05e9);
+  EXPECT_DOUBLE_EQ(One("unos 3 mil millones de dólares", Spanish()).value, 3e9);
+}
+
+TEST(AmountParserTest, MexicanCommaGroupsThousandsBeforeMillones) {
+  Amount a = One("un crédito por 1,500 millones de dólares", Spanish());
+  EXPECT_DOUBLE_EQ(a.value, 1.5e9);
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_DOUBLE_EQ(One("1,5 millones de euros", Spanish()).value, 1.5e6);    // a decimal comma stays one
+  EXPECT_DOUBLE_EQ(One("2,25 millones de euros", Spanish()).value, 2.25e6);
+  EXPECT_DOUBLE_EQ(One("1,500 euros", Spanish()).value, 1.5);                // no millions: decimal comma
+}
+
+TEST(AmountParserTest, MexicanMddAndMdpAbbreviations) {
+  std::string text = "Pemex debe 4.800 mdd a sus proveedores.";
+  Amount a = One(text, Spanish());
+  EXPECT_DOUBLE_EQ(a.value, 4.8e9);
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_FALSE(a.currency_inferred);
+  EXPECT_EQ(Covered(text, a), "4.800 mdd");
+  Amount pesos = One("un recorte de 350 mdp", Spanish());
+  EXPECT_DOUBLE_EQ(pesos.value, 3.5e8);
+  EXPECT_EQ(pesos.currency, "MXN");
+}
+
+TEST(AmountParserTest, PesosAloneNameNoSingleCurrency) {
+  std::string text = "El municipio gastará 350 millones de pesos.";
+  Amount a = One(text, Spanish());
+  EXPECT_DOUBLE_EQ(a.value, 3.5e8);
+  EXPECT_EQ(a.currency, "");  // Mexican, Argentine, Colombian... the text does not say
+  EXPECT_FALSE(a.currency_inferred);
+  EXPECT_EQ(Covered(text, a), "350 millones de pesos");
+  Amount mexican = One(text, Spanish("MXN"));  // a caller that knows the source is Mexican
+  EXPECT_EQ(mexican.currency, "MXN");
+  EXPECT_TRUE(mexican.currency_inferred);
+  EXPECT_EQ(One(text, Spanish("EUR")).currency, "");  // the euro is no peso
+  EXPECT_EQ(One("20 millones de pesos argentinos", Spanish()).currency, "ARS");
+}
+
+TEST(AmountParserTest, GermanMioAndMrdAbbreviations) {
+  std::string text = "Die Stadt erhält 500 Mio. Euro vom Bund.";
+  Amount a = One(text, German());
+  EXPECT_DOUBLE_EQ(a.value, 5e8);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "500 Mio. Euro");
+  Amount chf = One("ein Umsatz von 27 Mio CHF", German());
+  EXPECT_DOUBLE_EQ(chf.value, 2.7e7);
+  EXPECT_EQ(chf.currency, "CHF");
+  Amount usd = One("Schulden von 1,2 Mrd. Dollar", German());
+  EXPECT_DOUBLE_EQ(usd.value, 1.2e9);
+  EXPECT_EQ(usd.currency, "USD");
+  EXPECT_DOUBLE_EQ(One("rund 3,3 Mrd. Dollar", German()).value, 3.3e9);
+  Amount franken = One("Kosten von 1,2 Milliarden Franken", German());
+  EXPECT_DOUBLE_EQ(franken.value, 1.2e9);
+  EXPECT_EQ(franken.currency, "CHF");
+}
+
+TEST(AmountParserTest, GermanNumberWords) {
+  std::string text = "Bosch plant zwölf Milliarden Euro für Chips.";
+  Amount a = One(text, German());
+  EXPECT_DOUBLE_EQ(a.value, 1.2e10);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "zwölf Milliarden Euro");
+  Amount one = One("Das kostet knapp eine Milliarde Euro.", German());
+  EXPECT_DOUBLE_EQ(one.value, 1e9);
+  EXPECT_EQ(one.currency, "EUR");
+  EXPECT_DOUBLE_EQ(One("drei Millionen Euro", German()).value, 3e6);
+  EXPECT_EQ(Count("zwölf Milliarden Menschen", German()), 0u);  // a number word needs a currency
+  EXPECT_EQ(Count("eine Milliarde", German()), 0u);
+}
+
+TEST(AmountParserTest, GermanHyphenatedCompound) {
+  std::string text = "Die Zwölf-Milliarden-Euro-Investition wackelt.";
+  Amount a = One(text, German());
+  EXPECT_DOUBLE_EQ(a.value, 1.2e10);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "Zwölf-Milliarden-Euro");
+  EXPECT_DOUBLE_EQ(One("ein 2,5-Milliarden-Euro-Paket", German()).value, 2.5e9);
+  EXPECT_DOUBLE_EQ(One("a billion-dollar deal").value, 1e9);
+}
+
+TEST(AmountParserTest, GermanStrayCommaBeforeScale) {
+  std::string text = "Der Bau kostet 4,5, Milliarden Euro.";
+  Amount a = One(text, German());
+  EXPECT_DOUBLE_EQ(a.value, 4.5e9);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "4,5, Milliarden Euro");
+  EXPECT_EQ(Count("In 2024, millions of people moved.", {"en", "USD"}), 0u);
+}
+
+TEST(AmountParserTest, FrenchMilliardEtDemi) {
+  std::string text = "L'État versera un milliard et demi d'euros.";
+  Amount a = One(text, French());
+  EXPECT_DOUBLE_EQ(a.value, 1.5e9);
+  EXPECT_EQ(a.currency, "EUR");
+  EXPECT_EQ(Covered(text, a), "un milliard et demi d'euros");
+  EXPECT_DOUBLE_EQ(One("2 millions et demi d'euros", French()).value, 2.5e6);
+  EXPECT_DOUBLE_EQ(One("un millón y medio de euros", Spanish()).value, 1.5e6);
+  EXPECT_DOUBLE_EQ(One("deux milliards d'euros", French()).value, 2e9);
+}
+
+TEST(AmountParserTest, MoroccanDirhams) {
+  std::string text = "Le port a coûté 11 MDH.";
+  Amount a = One(text, French());
+  EXPECT_DOUBLE_EQ(a.value, 1.1e7);
+  EXPECT_EQ(a.currency, "MAD");
+  EXPECT_EQ(Covered(text, a), "11 MDH");
+  Amount dh = One("un budget de 2 milliards de DH", French());
+  EXPECT_DOUBLE_EQ(dh.value, 2e9);
+  EXPECT_EQ(dh.currency, "MAD");
+  EXPECT_EQ(One("3 milliards de dirhams", French()).currency, "MAD");
+  EXPECT_DOUBLE_EQ(One("soit 5 MMDH", French()).value, 5e9);
+}
+
+TEST(AmountParserTest, FrenchMegaDollarAndMilliardEuroSigns) {
+  std::string text = "Une levée de 145 M$ cette année.";
+  Amount a = One(text, French());
+  EXPECT_DOUBLE_EQ(a.value, 1.45e8);
+  EXPECT_EQ(a.currency, "USD");
+  EXPECT_EQ(Covered(text, a), "145 M$");
+  Amount eur = One("une dette de 27,3 Md€", French());
+  EXPECT_DOUBLE_EQ(eur.value, 2.73e10);
+  EXPECT_EQ(eur.currency, "EUR");
+}
+
+TEST(AmountParserTest, SouthAfricanRand) {
+  std::string text = "Eskom owes R71.5 billion to municipalities.";
+  Amount a = One(text, {"en", ""});
+  EXPECT_DOUBLE_EQ(a.value, 7.15e10);
+  EXPECT_EQ(a.currency, "ZAR");
+  EXPECT_FALSE(a.currency_inferred);
+  EXPECT_EQ(Covered(text, a), "R71.5 billion");
+  EXPECT_DOUBLE_EQ(One("a R3.4bn upgrade", {"en", ""}).value, 3.4e9);
+  EXPECT_EQ(Count("the R2 highway and the R500 model", {"en", ""}), 0u);  // "R" and digits alone name things
+}
+
+TEST(AmountParserTest, IndianCroreAndLakh) {
+  std::string text = "The state cleared Rs 500 crore for roads.";
+  Amount a = One(text, {"en", ""});
+  EXPECT_DOUBLE_EQ(a.value, 5e9);
+  EXPECT_EQ(a.currency, "INR");
+  EXPECT_EQ(Covered(text, a), "Rs 500 crore");
+  Amount rupee = One("a ₹1,200 crore order", {"en", ""});
+  EXPECT_DOUBLE_EQ(rupee.value, 1.2e10);
+  EXPECT_EQ(rupee.currency, "INR");
+  EXPECT_DOUBLE_EQ(One("Rs. 2 lakh crore", {"en", ""}).value, 2e12);
+  EXPECT_DOUBLE_EQ(One("Rs 15 lakh", {"en", ""}).value, 1.5e6);
+}
+
+TEST(AmountParserTest, DollarCountryLettersBeforeAndAfterTheSign) {
+  Amount cad = One("a C$1.3 billion pipeline", {"en", ""});
+  EXPECT_DOUBLE_EQ(cad.value, 1.3e9);
+  EXPECT_EQ(cad.currency, "CAD");
+  std::string text = "debt of $US10 trillion";
+  Amount usd = One(text, {"en", ""});
+  EXPECT_DOUBLE_EQ(usd.value, 1e13);
+  EXPECT_EQ(usd.currency, "USD");
+  EXPECT_EQ(Covered(text, usd), "$US10 trillion");
+  EXPECT_EQ(One("a $A5 million grant", {"en", ""}).currency, "AUD");
+}
+
 TEST(AmountParserTest, SpaceGroupedThousands) {
   EXPECT_DOUBLE_EQ(One("une aide de 500 000 euros", French()).value, 5e5);
   EXPECT_DOUBLE_EQ(One("une aide de 1\xC2\xA0" "250\xC2\xA0" "000 €", French()).value, 1.25e6);  // no-break spaces

@@ -137,6 +137,82 @@ TEST(DateParserTest, RelativeDaysAndMonthsNeedEnoughPrecision) {
   EXPECT_EQ(Dates("last month", Reference("2024")), F{});
 }
 
+TEST(DateParserTest, SpanishPastAndNextMonth) {
+  EXPECT_EQ(Dates("Lo aprobó el pasado mes de marzo.", Reference("2026-01-15")),
+            (F{{"2025-03", "", "el pasado mes de marzo"}}));
+  EXPECT_EQ(Dates("Lo aprobó el pasado mes de marzo.", Reference("2026-05-02")),
+            (F{{"2026-03", "", "el pasado mes de marzo"}}));
+  EXPECT_EQ(Dates("desde el pasado marzo", Reference("2026-01-15")), (F{{"2025-03", "", "el pasado marzo"}}));
+  EXPECT_EQ(Dates("desde el pasado marzo", Reference("2026-05-02")), (F{{"2026-03", "", "el pasado marzo"}}));
+  EXPECT_EQ(Dates("en marzo pasado", Reference("2026-03-20")), (F{{"2025-03", "", "marzo pasado"}}));
+  EXPECT_EQ(Dates("abrirá el próximo mes de junio", Reference("2026-01-15")),
+            (F{{"2026-06", "", "el próximo mes de junio"}}));
+  EXPECT_EQ(Dates("abrirá el próximo mes de junio", Reference("2026-08-01")),
+            (F{{"2027-06", "", "el próximo mes de junio"}}));
+  EXPECT_EQ(Dates("abrirá el próximo mes", Reference("2026-12-01")), (F{{"2027-01", "", "el próximo mes"}}));
+  EXPECT_EQ(Dates("el pasado 3 de marzo", Reference("2026-02-10")), (F{{"2025-03-03", "", "el pasado 3 de marzo"}}));
+  EXPECT_EQ(Dates("el pasado mes de marzo"), F{});                    // no reference
+  EXPECT_EQ(Dates("el pasado mes de marzo", Reference("2026")), F{});  // nor its month
+  EXPECT_EQ(Dates("el pasado marzo de 2024", Reference("2026-01-15")), (F{{"2024-03", "", "marzo de 2024"}}));
+}
+
+TEST(DateParserTest, SpanishLastYear) {
+  EXPECT_EQ(Dates("Ganó más que el año pasado.", Reference("2026-01-15", "es")),
+            (F{{"2025", "", "el año pasado"}}));
+}
+
+TEST(DateParserTest, WeekdaysOfTheReferenceWeek) {
+  // 2026-01-15 is a Thursday.
+  EXPECT_EQ(Dates("El consejo se reunió este martes.", Reference("2026-01-15")),
+            (F{{"2026-01-13", "", "este martes"}}));
+  EXPECT_EQ(Dates("votará este viernes", Reference("2026-01-15")), (F{{"2026-01-16", "", "este viernes"}}));
+  EXPECT_EQ(Dates("ce lundi", Reference("2026-01-15")), (F{{"2026-01-12", "", "ce lundi"}}));
+  EXPECT_EQ(Dates("el pasado jueves", Reference("2026-01-15")), (F{{"2026-01-08", "", "el pasado jueves"}}));
+  EXPECT_EQ(Dates("el martes pasado", Reference("2026-01-15")), (F{{"2026-01-13", "", "martes pasado"}}));
+  EXPECT_EQ(Dates("mardi prochain", Reference("2026-01-15")), (F{{"2026-01-20", "", "mardi prochain"}}));
+  EXPECT_EQ(Dates("last Sunday", Reference("2026-01-01")), (F{{"2025-12-28", "", "last Sunday"}}));
+  EXPECT_EQ(Dates("este martes", Reference("2026-01")), F{});  // needs the day
+}
+
+TEST(DateParserTest, GermanRelativeYearAndMonth) {
+  EXPECT_EQ(Dates("Im vergangenen Jahr wuchs der Umsatz.", Reference("2026-01-15", "de")),
+            (F{{"2025", "", "Im vergangenen Jahr"}}));
+  EXPECT_EQ(Dates("Die Zahlen kamen im März.", Reference("2026-05-02", "de")), (F{{"2026-03", "", "im März"}}));
+  EXPECT_EQ(Dates("Die Zahlen kamen im März.", Reference("2026-01-15", "de")), (F{{"2025-03", "", "im März"}}));
+  EXPECT_EQ(Dates("Die Zahlen kamen im März.", Reference("2026-03-20", "de")), (F{{"2026-03", "", "im März"}}));
+  EXPECT_EQ(Dates("im kommenden März", Reference("2026-05-02", "de")), (F{{"2027-03", "", "im kommenden März"}}));
+  EXPECT_EQ(Dates("im März 2024", Reference("2026-05-02", "de")), (F{{"2024-03", "", "März 2024"}}));
+  EXPECT_EQ(Dates("im März"), F{});
+}
+
+TEST(DateParserTest, GermanDayWithOrdinalPoint) {
+  EXPECT_EQ(Dates("Der Vertrag gilt seit dem 1. März 2022."), (F{{"2022-03-01", "", "1. März 2022"}}));
+  EXPECT_EQ(Dates("am 1. März 2022", Reference("2026-01-15", "de")), (F{{"2022-03-01", "", "1. März 2022"}}));
+}
+
+TEST(DateParserTest, FrenchLastMonthName) {
+  EXPECT_EQ(Dates("Signé en janvier dernier.", Reference("2026-01-15", "fr")),
+            (F{{"2025-01", "", "janvier dernier"}}));
+  EXPECT_EQ(Dates("Signé en janvier dernier.", Reference("2026-03-02", "fr")),
+            (F{{"2026-01", "", "janvier dernier"}}));
+  EXPECT_EQ(Dates("le 12 mars dernier", Reference("2026-03-20", "fr")), (F{{"2026-03-12", "", "12 mars dernier"}}));
+  EXPECT_EQ(Dates("en septembre prochain", Reference("2026-01-15", "fr")),
+            (F{{"2026-09", "", "septembre prochain"}}));
+  EXPECT_EQ(Dates("le mois dernier", Reference("2026-01-15", "fr")), (F{{"2025-12", "", "le mois dernier"}}));
+}
+
+TEST(DateParserTest, StartAndEndOfAMonthTakeTheNearest) {
+  EXPECT_EQ(Dates("Les travaux dureront jusqu'à fin mars.", Reference("2026-01-15", "fr")),
+            (F{{"", "until 2026-03", "jusqu'à fin mars"}}));
+  EXPECT_EQ(Dates("Fin mars, le groupe a vendu.", Reference("2026-05-02", "fr")), (F{{"2026-03", "", "Fin mars"}}));
+  EXPECT_EQ(Dates("fin mars", Reference("2025-11-10", "fr")), (F{{"2026-03", "", "fin mars"}}));
+  EXPECT_EQ(Dates("début décembre", Reference("2026-02-01", "fr")), (F{{"2025-12", "", "début décembre"}}));
+  EXPECT_EQ(Dates("bis Ende Juni", Reference("2026-01-15", "de")), (F{{"", "until 2026-06", "bis Ende Juni"}}));
+  EXPECT_EQ(Dates("a finales de octubre", Reference("2026-09-15", "es")),
+            (F{{"2026-10", "", "a finales de octubre"}}));
+  EXPECT_EQ(Dates("fin mars 2024", Reference("2026-01-15", "fr")), (F{{"2024-03", "", "mars 2024"}}));
+}
+
 TEST(DateParserTest, DayAndMonthTakeTheReferenceYear) {
   EXPECT_EQ(Dates("le 12 mars", Reference("2024-03-20")), (F{{"2024-03-12", "", "12 mars"}}));
   EXPECT_EQ(Dates("le 12 mars"), F{});

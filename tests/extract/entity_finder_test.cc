@@ -48,7 +48,9 @@ TEST(EntityFinderTest, DemonymsAndNicknamesArePlaces) {
 }
 
 TEST(EntityFinderTest, CitiesFromTheGazetteerAndAfterPrepositions) {
-  EXPECT_THAT(MentionsOf("Elle a des bureaux à Londres et à Munich."), ElementsAre("City:Londres", "City:Munich"));
+  // Known places take the packaged gazetteer's canonical name, English where English has one.
+  EXPECT_THAT(MentionsOf("Elle a des bureaux à Londres et à München."), ElementsAre("City:London", "City:Munich"));
+  EXPECT_THAT(MentionsOf("Une usine à Valence, dans la Drôme."), ElementsAre("City:Valence", "Region:Drôme"));
   EXPECT_THAT(MentionsOf("Un entrepôt ouvrira à Tolvanne l'an prochain."), ElementsAre("City:Tolvanne"));
   EXPECT_THAT(MentionsOf("The plant in Kestrelton will close."), ElementsAre("City:Kestrelton"));
 }

@@ -23,7 +23,7 @@ top-level before lower levels, so that among equally populous homonyms the bigge
 Canonical names: the common English name where one exists (Munich, Dunkirk, Bavaria, Lower Austria, Tyrol,
 Aragon), else the own-language name (Val-d'Oise, Hauts-de-France, Getafe). GeoNames' city names and admin1
 English names already follow that rule; ISO 3166-2 supplies own-language names and translations. Spanish
-provinces, and provinces elsewhere named like a city of their country, read "Province of Toledo", with the
+provinces read "Province of Toledo", with the
 plain name kept as an alias.
 
 POPULATION FLOOR: MIN_CITY_POPULATION = 15,000. That is the threshold of the extract Debian ships
@@ -127,8 +127,8 @@ DESIGNATOR_SUFFIXES = (
     " Department", " Municipality", " Voivodeship", " State", " Canton", " Autonomous Community",
 )
 
-# Spanish provinces always read "Province of X"; these types do elsewhere when X is also a city of the
-# same country (Province of Utrecht, Metropolitan City of Milan).
+# Spanish provinces read "Province of X", as the annotation guidelines name them; provinces elsewhere keep
+# their plain name (Quebec, Utrecht), which the city of that name shares.
 PROVINCE_STYLE = {"Province": "Province of ", "Metropolitan city": "Metropolitan City of "}
 
 # German-language town names carry a qualifier that news drops: "Frankfurt am Main" is "Frankfurt".
@@ -523,9 +523,6 @@ def build_regions(subdivisions, admin1_names, admin1_to_iso, city_keys):
         if style and country == "ES":
             extra = [same_country_city(city_keys, country, sub["names"]) or own_base]
             canonical = style + extra[0]  # "Province of Seville": the city's English name when there is one
-        elif style and same_country_city(city_keys, country, [canonical]):
-            extra = [canonical]
-            canonical = style + canonical  # "Province of Utrecht", apart from the city
         level = 0 if not sub["parent"] else (1 if not by_code.get(sub["parent"], {}).get("parent") else 2)
         regions[sub["code"]] = Place(True, canonical, country, 0, sub["parent"], sub["names"] + geo_names + extra,
                                      level)

@@ -58,7 +58,8 @@ size_t DatelineEnd(std::string_view sentence) {
 
 void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanToken>& tokens,
              const std::string& language, const std::string& reference_date, Qualifiers* q, Assertion* a) {
-  if (!q->done) {
+  // Dates qualify events only; finding them is a good part of the extractor's time, so it waits for one.
+  if (!q->done && c.is_event) {
     q->done = true;  // the amounts were found before the names (BlockAmounts); the dates are found here
     DateOptions date_options;
     date_options.language = language;
@@ -104,6 +105,16 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
 // Finds the sentence's amounts into `amounts`; returns whether one is an amount of money.
 bool BlockAmounts(std::string_view text, const std::vector<ScanToken>& tokens, const std::string& language,
                   std::vector<bool>* blocked, std::vector<Amount>* found) {
+  // Every amount has a digit or a scale word ("mil millones", "zwölf Milliarden"); most sentences have
+  // neither, and the parser need not read them.
+  const bool may_hold = std::any_of(tokens.begin(), tokens.end(), [](const ScanToken& t) {
+    if (t.kind == ScanKind::kDigits) return true;
+    for (const char* stem : {"mil", "bil", "tril", "mrd", "mio", "md", "crore", "lakh", "bn"}) {
+      if (t.lower.compare(0, std::char_traits<char>::length(stem), stem) == 0) return true;
+    }
+    return false;
+  });
+  if (!may_hold) return false;
   AmountOptions options;
   options.language = language;
   auto amounts = FindAmounts(text, options);

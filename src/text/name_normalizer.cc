@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -41,9 +42,37 @@ std::vector<std::string> SplitWords(const std::string& s) {
   return words;
 }
 
+// For ASCII text the ICU steps below reduce to lower-casing and turning separators into single spaces;
+// the table holds IsSeparator's verdict for each ASCII code point, so both paths agree by construction.
+// Names are normalised many times per article, and most are ASCII.
+std::string NormalizeAscii(std::string_view name) {
+  static const std::array<bool, 128> kSeparator = [] {
+    std::array<bool, 128> table{};
+    for (int c = 0; c < 128; ++c) table[static_cast<size_t>(c)] = IsSeparator(c);
+    return table;
+  }();
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  for (char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (kSeparator[c]) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string NormalizeName(std::string_view name) {
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return NormalizeAscii(name);
+  }
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(error);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);

@@ -570,7 +570,9 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
     while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
     // "Contoso.com Inc.", "Deere & Co.": the legal form is not part of the name kg keeps.
+    bool legal_form = false;  // "Deere & Co": an organisation, whatever its place in the sentence
     while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {
+      legal_form = true;
       --run_end;
       if (run_end > b + 1 && (tokens[run_end - 1].lower == "&" || tokens[run_end - 1].lower == ",")) --run_end;
     }
@@ -613,6 +615,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     } else if (AfterPlacePreposition(tokens, b, lexicon, &region)) {
       mention.type = region ? EntityType::kRegion : EntityType::kCity;
       ctx->names.insert_or_assign(normalized, KnownName{mention.type, mention.name, true});
+    } else if (legal_form) {
+      mention.firm = true;
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
                !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end) &&
                !(run_end < n && IsLegalForm(tokens, run_end + 1))) {

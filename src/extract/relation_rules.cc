@@ -238,7 +238,18 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;
   }
-  std::vector<const Mention*> objects = Objects(s, mentions, e, rule, lexicon, subject->name);
+  size_t objects_from = e;
+  // "a €2bn investment by Contoso in Wales": the agent right after a noun trigger is the subject, whoever
+  // announced it before.
+  if (e + 1 < tokens.size() && IsAgentWord(tokens[e].lower)) {
+    const Mention* agent = StartingAt(mentions, e + 1);
+    if (agent != nullptr && Allows(rule.subject_types, agent->type)) {
+      subject = agent;
+      confidence = trigger.confidence;
+      objects_from = agent->end;
+    }
+  }
+  std::vector<const Mention*> objects = Objects(s, mentions, objects_from, rule, lexicon, subject->name);
   // German puts the participle last: "Roche hat in Basel ein Zentrum eröffnet", "hat 4 Milliarden in den
   // Standort Basel investiert". With nothing after the trigger, the object stands between subject and it.
   if (objects.empty() && ctx.language == "de" && subject->end > 0 && subject->end < b) {
@@ -754,7 +765,10 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     }
     if (person == nullptr) person = const_cast<Mention*>(CopulaSubject(tokens, *mentions, before));
     if (person == nullptr || (has_target && person->name == target->name)) continue;
-    // A name next to a title is a person even when the title's organisation or country is unknown.
+    // A name next to a title is a person even when the title's organisation or country is unknown, and so
+    // not the article's company ("Kyriakos Mitsotakis" named first, before any firm).
+    if (ctx->main_org == person->name) ctx->main_org.clear();
+    if (ctx->last_org == person->name) ctx->last_org.clear();
     person->type = EntityType::kPerson;
     person->firm = true;
     ctx->names.insert_or_assign(text::NormalizeName(person->name), KnownName{EntityType::kPerson, person->name});

@@ -579,7 +579,11 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     const std::string_view written = SpanText(tokens, text, b, run_end);
     normalized = text::NormalizeName(written);
     if (normalized.empty() || lexicon.not_names.count(normalized)) continue;
-    if (lexicon.name_breakers.count(tokens[b].lower)) continue;  // "Feb 17", "März:"
+    // "Feb 17", "März:", but "Jan Berg" is a name.
+    if (lexicon.name_breakers.count(tokens[b].lower) &&
+        (run_end - b == 1 || (b + 1 < n && tokens[b + 1].kind == ScanKind::kDigits))) {
+      continue;
+    }
     // "DAVOS, Suisse -", "LONDON (Reuters) -": the dateline says where the report was filed.
     if (b == 0 && AllCaps(tokens[b], text) && tokens[b].lower.size() > 3 && run_end < n &&
         (tokens[run_end].lower == "," || tokens[run_end].lower == "(")) {
@@ -619,6 +623,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       mention.firm = true;
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
                !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end) &&
+               !(run_end + 1 < n && tokens[run_end].lower == "-" && Blocked(blocked, run_end + 1)) &&
                !(run_end < n && IsLegalForm(tokens, run_end + 1))) {
       continue;
     }

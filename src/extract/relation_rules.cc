@@ -727,7 +727,8 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     for (const Mention& m : *mentions) {
       other_org = other_org || (m.type == EntityType::kOrganization && m.firm && m.kind == MentionKind::kName);
     }
-    if (target == nullptr && !ctx->main_org.empty() && ctx->last_org == ctx->main_org && !other_org &&
+    if (target == nullptr && !ctx->main_org.empty() && (ctx->last_org == ctx->main_org || ctx->last_org.empty()) &&
+        !other_org &&
         Allows(rule.object_types, EntityType::kOrganization)) {
       fallback = MainOrg(*ctx);
       target = &fallback;

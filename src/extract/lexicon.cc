@@ -219,6 +219,13 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
                                static_cast<int>(refers == "business" ? PersonAnaphor::kBusiness : PersonAnaphor::kLast));
     }
   }
+  // Titles that show a person but give no fact ("Texas governor X", "porte-parole"): payload -1.
+  for (auto lang = doc.at("person_titles").begin(); lang != doc.at("person_titles").end(); ++lang) {
+    for (const json& p : lang.value()) {
+      lex->titles[lang.key()].Add(p.get<std::string>(), kPersonOnlyTitle);
+      lex->titles[""].Add(p.get<std::string>(), kPersonOnlyTitle);
+    }
+  }
   for (const json& p : doc.at("place_prepositions")) lex->place_prepositions.Add(p.get<std::string>(), 0);
   for (const json& p : doc.at("object_blockers")) lex->object_blockers.Add(p.get<std::string>(), 0);
   return Status::Ok();

@@ -79,12 +79,15 @@ struct Place {
 
 enum class PersonAnaphor { kBusiness, kLast };
 
+// The payload of a title that shows a person but gives no fact ("governor", "porte-parole", "Sprecher").
+inline constexpr int kPersonOnlyTitle = -1;
+
 struct Lexicon {
   std::vector<PredicateRule> predicates;
   std::vector<Trigger> triggers;
   // Keyed by language ("fr", "en", "es", "de"); "" holds every language, for text of unknown language.
   std::map<std::string, PhraseTable> trigger_phrases;  // payload: index into triggers
-  std::map<std::string, PhraseTable> titles;           // payload: index into predicates
+  std::map<std::string, PhraseTable> titles;           // payload: index into predicates, or kPersonOnlyTitle
 
   PhraseTable adjectives;  // country, city and region adjectives; payload: index into adjective_places
   std::vector<Place> adjective_places;

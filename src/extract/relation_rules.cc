@@ -613,6 +613,31 @@ TokenRange RangeOf(const Mention& m) {
   return {m.begin, m.end};
 }
 
+// "Texas governor Gregory Abbott", "X, porte-parole du groupe": the name right after the title (past a
+// comma) or right before it (before a comma) is a person, so no rule takes it for a company.
+void MarkPersonNextTo(const SentenceView& s, const TitleMatch& title, std::vector<Mention>* mentions,
+                      DocumentContext* ctx) {
+  const auto& tokens = *s.tokens;
+  size_t k = title.end;
+  if (k < tokens.size() && tokens[k].lower == ",") ++k;
+  Mention* person = nullptr;
+  for (Mention& m : *mentions) {
+    if (m.begin == k && m.kind == MentionKind::kName) person = &m;
+  }
+  if (person == nullptr && title.begin >= 2 && tokens[title.begin - 1].lower == ",") {
+    size_t b = title.begin - 1;
+    for (Mention& m : *mentions) {
+      if (m.end == b && m.kind == MentionKind::kName) person = &m;
+    }
+  }
+  if (person == nullptr || person->firm || person->type != EntityType::kOrganization) return;
+  person->type = EntityType::kPerson;
+  person->firm = true;
+  if (ctx->main_org == person->name) ctx->main_org.clear();
+  RegisterName(EntityType::kPerson, person->name, ctx);
+  ctx->last_person = person->name;
+}
+
 std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
                                    const std::string& language, std::vector<bool>* blocked) {
   std::vector<TitleMatch> titles;
@@ -648,6 +673,11 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
   size_t previous_end = 0;
   for (size_t t = 0; t < titles.size(); ++t) {
     const TitleMatch& title = titles[t];
+    if (title.predicate == kPersonOnlyTitle) {
+      MarkPersonNextTo(s, title, mentions, ctx);
+      previous_end = title.end;
+      continue;
+    }
     const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(title.predicate)];
     const bool coordinated = previous_end > 0 && previous_end + 1 == title.begin &&
                              (tokens[previous_end].lower == "and" || tokens[previous_end].lower == "et");
@@ -663,8 +693,9 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       if (m != nullptr && m->kind == MentionKind::kName && m->type == EntityType::kOrganization) compound_org = m;
     }
     std::string rejected;
-    if (title.begin > 0 && ((tokens[title.begin - 1].lower == "-" && compound_org == nullptr) ||
-                            tokens[title.begin - 1].lower == "vice")) {
+    const std::string& before_title = title.begin > 0 ? tokens[title.begin - 1].lower : std::string();
+    if ((before_title == "-" && compound_org == nullptr) || before_title == "vice" || before_title == "deputy" ||
+        before_title == "adjoint" || before_title == "stellvertretende" || before_title == "stellvertretender") {
       rejected = "a deputy's title (vice-, or a hyphenated prefix)";
     } else if (FormerRole(tokens, compound_org != nullptr ? compound_org->begin : title.begin, lexicon)) {
       rejected = "a former role (\"" + FormerWord(tokens, compound_org != nullptr ? compound_org->begin : title.begin, lexicon) + "\")";

@@ -233,7 +233,15 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 4);
   }
   if (subject == nullptr) {
-    if (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization)) return;
+    // With no subject in the sentence, the article's company is meant only while it is the topic (the
+    // last company named) and only for its investments and sites: on real news the guess was otherwise
+    // wrong three times in four.
+    const bool topic = ctx.last_org == ctx.main_org || (rule.name == "invests_in" && s.has_money);
+    const bool agent_follows = e + 1 < tokens.size() && IsAgentWord(tokens[e].lower);
+    if (!agent_follows && (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization) || !topic ||
+                           (rule.name != "invests_in" && rule.name != "opens_facility_in"))) {
+      return;
+    }
     fallback = MainOrg(ctx);
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;

@@ -176,6 +176,10 @@ void AddWords(const json& list, bool normalize, std::unordered_set<std::string>*
   }
 }
 
+void AddEndings(const json& list, std::vector<std::string>* out) {
+  for (const json& w : list) out->push_back(Lower(w.get<std::string>()));
+}
+
 Status ParseEntities(const json& doc, Lexicon* lex) {
   AddWords(doc.at("function_words"), false, &lex->function_words);
   AddWords(doc.at("not_names"), true, &lex->not_names);
@@ -183,13 +187,13 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
   AddWords(doc.at("org_cue_words"), true, &lex->org_cue_words);
   AddWords(doc.at("known_organizations"), true, &lex->known_organizations);
   AddWords(doc.at("org_cue_nouns"), false, &lex->org_cue_nouns);
-  for (const json& w : doc.at("org_cue_noun_endings")) lex->org_cue_noun_endings.push_back(Lower(w.get<std::string>()));
+  AddEndings(doc.at("org_cue_noun_endings"), &lex->org_cue_noun_endings);
   AddWords(doc.at("possessives"), false, &lex->possessives);
   AddWords(doc.at("honorifics"), false, &lex->honorifics);
   AddWords(doc.at("name_breakers"), false, &lex->name_breakers);
   AddWords(doc.at("former_markers"), false, &lex->former_markers);
   AddWords(doc.at("german_common_nouns"), false, &lex->german_common_nouns);
-  for (const json& w : doc.at("german_noun_endings")) lex->german_noun_endings.push_back(Lower(w.get<std::string>()));
+  AddEndings(doc.at("german_noun_endings"), &lex->german_noun_endings);
   AddWords(doc.at("hedge_words"), false, &lex->hedge_words);
   AddWords(doc.at("ticker_exchanges"), false, &lex->ticker_exchanges);
   for (auto lang = doc.at("verbs_after_names").begin(); lang != doc.at("verbs_after_names").end(); ++lang) {

@@ -16,6 +16,7 @@
 #include "extract/nationality_rule.h"
 #include "extract/place_rules.h"
 #include "extract/relation_rules.h"
+#include "extract/title_rules.h"
 #include "extract/segmenter.h"
 #include "schema/predicate_vocabulary.h"
 #include "text/name_normalizer.h"

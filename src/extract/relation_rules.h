@@ -1,8 +1,7 @@
-// The rules that turn one sentence's mentions into candidate facts.
+// The trigger rules that turn one sentence's mentions into candidate facts, and the Candidate they and the
+// other rules (title_rules.h, nationality_rule.h, place_rules.h) propose.
 //
-// Role titles ("le président de Microsoft, Brad Smith", "the Indian prime minister, Narendra Modi",
-// "Marc Lefebvre, PDG de Veritane") give ceo_of, president_of and head_of_government_of and tell which
-// names are people. Trigger phrases (schemas/lexicons/triggers.json) give the other predicates: the
+// Trigger phrases (schemas/lexicons/triggers.json) give the other predicates: the
 // subject is the nearest fitting mention before the trigger (else the article's main organisation), the
 // object the nearest after it, with modes for the phrasings that reverse or pair them. Meetings link the
 // people on either side of the trigger. A few cue rules need no trigger: a listed city and its country
@@ -28,12 +27,6 @@ struct SentenceView {
   std::string_view text;
   const std::vector<ScanToken>* tokens = nullptr;
   bool has_money = false;  // the sentence states an amount of money
-};
-
-struct TitleMatch {
-  size_t begin = 0;
-  size_t end = 0;
-  int predicate = 0;  // index into Lexicon::predicates
 };
 
 // Tokens [begin, end) of the sentence; empty (begin == end) when the argument comes from the article's
@@ -63,17 +56,6 @@ struct Candidate {
 
 // The tokens a mention covers, or an empty range for a name taken from the article's context.
 TokenRange RangeOf(const Mention& m);
-
-// The role titles of the sentence in the lexicon for `language` ("" for all), longest first, not
-// overlapping; `blocked` gets a true for every token they cover.
-std::vector<TitleMatch> FindTitles(const std::vector<ScanToken>& tokens, const Lexicon& lexicon,
-                                   const std::string& language, std::vector<bool>* blocked);
-
-// Role facts from `titles`. Retypes the names found to be people in `mentions` and records them in `ctx`
-// (RegisterName, last_person, last_business_person).
-std::vector<Candidate> ApplyTitleRules(const SentenceView& sentence, const std::vector<TitleMatch>& titles,
-                                       std::vector<Mention>* mentions, const Lexicon& lexicon,
-                                       DocumentContext* ctx);
 
 // Facts from trigger phrases and cue rules.
 std::vector<Candidate> ApplyTriggerRules(const SentenceView& sentence, std::vector<Mention>* mentions,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/relation_rules.h"
+#include "extract/title_rules.h"
 
 namespace kg::extract {
 namespace {

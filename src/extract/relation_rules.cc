@@ -16,7 +16,17 @@ constexpr size_t kCityCountryGap = 6;
 Candidate Make(const Mention& s, const std::string& predicate, const Mention& o, double confidence, size_t anchor,
                const PredicateRule& rule) {
   const size_t object_end = o.end > 0 ? o.end : anchor + 1;
-  Candidate c{s.name, s.type, predicate, o.name, o.type, confidence, anchor, object_end, rule.takes_amount, rule.is_event};
+  Candidate c;
+  c.subject = s.name;
+  c.subject_type = s.type;
+  c.predicate = predicate;
+  c.object = o.name;
+  c.object_type = o.type;
+  c.confidence = confidence;
+  c.anchor = anchor;
+  c.object_end = object_end;
+  c.takes_amount = rule.takes_amount;
+  c.is_event = rule.is_event;
   c.subject_tokens = RangeOf(s);
   c.object_tokens = RangeOf(o);
   return c;

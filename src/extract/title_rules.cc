@@ -281,8 +281,15 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     // for organisations).
     const std::string predicate =
         rule.name == "president_of" && target->type == EntityType::kCountry ? "head_of_government_of" : rule.name;
-    Candidate c{person->name, EntityType::kPerson, predicate, target->name, target->type, confidence, title.begin,
-                title.end, false, false};
+    Candidate c;
+    c.subject = person->name;
+    c.subject_type = EntityType::kPerson;
+    c.predicate = predicate;
+    c.object = target->name;
+    c.object_type = target->type;
+    c.confidence = confidence;
+    c.anchor = title.begin;
+    c.object_end = title.end;
     c.rule = "title";
     c.trigger = std::string(s.text.substr(tokens[title.begin].span.begin,
                                           tokens[title.end - 1].span.end - tokens[title.begin].span.begin));

@@ -1,5 +1,6 @@
 #include "extract/place_rules.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,9 @@ namespace kg::extract {
 namespace {
 
 constexpr double kContainmentConfidence = 0.65;
+// How many words may part a city from the region the gazetteer puts it in, for the two to be read as one
+// place inside the other.
+constexpr size_t kParentGap = 6;
 
 bool IsPlace(EntityType t) {
   return t == EntityType::kCity || t == EntityType::kRegion || t == EntityType::kCountry;
@@ -31,6 +35,19 @@ bool IsRegionWord(const std::string& w) {
   return false;
 }
 
+// Words that place a region within its country: "the southern state of", "la région nord de".
+bool IsDirectionWord(const std::string& w) {
+  static const char* const kWords[] = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                                       "east", "west", "northeastern", "northwestern", "southeastern",
+                                       "southwestern", "nord", "sud", "est", "ouest", "norte", "sur", "este",
+                                       "oeste", "nördlichen", "südlichen", "östlichen", "westlichen", "neighbouring",
+                                       "neighboring", "voisine", "voisin", "vecina", "vecino", "benachbarten"};
+  for (const char* d : kWords) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
 bool IsPreposition(const std::string& w) {
   return w == "im" || w == "in" || w == "dans" || w == "en" || w == "au" || w == "aux";
 }
@@ -47,10 +64,6 @@ Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
   return nullptr;
 }
 
-Mention* NameEndingAt(std::vector<Mention>* mentions, size_t k) {
-  for (Mention& m : *mentions) {
-    if (m.end == k && m.kind == MentionKind::kName) return &m;
-  }
   return nullptr;
 }
 
@@ -65,8 +78,24 @@ std::optional<std::string> RegionNamed(const std::string& name) {
   return std::nullopt;
 }
 
+// The region the gazetteer puts city `m` in ("Chennai" -> "Tamil Nadu"), or "".
+std::string GazetteerParent(const Mention& m) {
+  const auto* places = text::PlaceGazetteer::Instance().Find(text::NormalizeName(m.name));
+  if (places == nullptr) return "";
+  for (const text::GazetteerPlace& p : *places) {
+    if (!p.is_region && p.name == m.name && (m.iso.empty() || p.country_iso == m.iso)) return p.parent;
+  }
+  return "";
+}
+
 // The region named after a region word at tokens[k] ("state of Georgia", "Kanton Waadt"), or null.
 Mention* RegionAfterWord(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t k) {
+  // "the southern state of", "la province voisine de": up to two describing words before the region word.
+  for (size_t skipped = 0; skipped < 2 && k + 1 < tokens.size() && !IsRegionWord(tokens[k].lower) &&
+                           tokens[k].kind == ScanKind::kWord && IsDirectionWord(tokens[k].lower);
+       ++skipped) {
+    ++k;
+  }
   if (k >= tokens.size() || !IsRegionWord(tokens[k].lower)) return nullptr;
   size_t j = k + 1;
   while (j < tokens.size() && j - k <= 3 && IsFiller(tokens[j].lower)) ++j;
@@ -187,6 +216,19 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
           outer->name != inner.name && (inner_place || (comma && inner.type == EntityType::kOrganization && !inner.firm)) &&
           !(inner.type == EntityType::kRegion && outer->type == EntityType::kRegion) && AsPlace(&inner)) {
         out->push_back(Located(inner, *outer, tokens, s, comma ? "place-comma-preposition" : "place-preposition"));
+      }
+    }
+  }
+  // "a plant in Chennai … Tamil Nadu": a city and, close by, the region the gazetteer puts it in.
+  for (const Mention& city : *mentions) {
+    if (city.kind != MentionKind::kName || city.type != EntityType::kCity) continue;
+    const std::string parent = GazetteerParent(city);
+    if (parent.empty()) continue;
+    for (const Mention& region : *mentions) {
+      const size_t gap = region.begin >= city.end ? region.begin - city.end : city.begin - std::min(city.begin, region.end);
+      if (region.kind == MentionKind::kName && region.type == EntityType::kRegion && region.name == parent &&
+          gap <= kParentGap) {
+        out->push_back(Located(city, region, tokens, s, "place-gazetteer-parent"));
       }
     }
   }

@@ -64,9 +64,6 @@ Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
   return nullptr;
 }
 
-  return nullptr;
-}
-
 // The canonical name of a region of the gazetteer called `name` ("Georgia" the US state, "Barcelona" the
 // province), when there is one.
 std::optional<std::string> RegionNamed(const std::string& name) {

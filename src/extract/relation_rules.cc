@@ -352,8 +352,15 @@ void MeetingRule(const SentenceView& s, const std::vector<Mention>& mentions, si
   // "a meeting between A and B": with no one before the trigger, the people after it meet each other only
   // when the phrase says so; "met with A, B and C" says nothing of A meeting B.
   const auto& tokens = *s.tokens;
-  const bool between = e < tokens.size() && (tokens[e].lower == "between" || tokens[e].lower == "entre" ||
-                                             tokens[e].lower == "zwischen");
+  bool between = e < tokens.size() && (tokens[e].lower == "between" || tokens[e].lower == "entre" ||
+                                       tokens[e].lower == "zwischen");
+  // "la rencontre de X avec Y", "the meeting of X with Y", "das Treffen von X mit Y".
+  if (!between && others.size() >= 2 && e < tokens.size() && IsOf(tokens[e].lower)) {
+    for (size_t k = others[0]->end; k < others[1]->begin; ++k) {
+      const std::string& w = tokens[k].lower;
+      between = between || w == "avec" || w == "with" || w == "con" || w == "mit";
+    }
+  }
   if (subject == nullptr && others.size() >= 2 && between) {
     subject = others.front();
     others.erase(others.begin());

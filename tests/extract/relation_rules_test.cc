@@ -131,8 +131,9 @@ TEST(ContextRulesTest, CompanyReferenceIsTheMainOrganisation) {
 }
 
 TEST(LocationRulesTest, ListedCityAndItsCountryInOneSentence) {
+  // Tanger is known to the gazetteer, which names it in English.
   EXPECT_THAT(TriplesOf("Quorvia Systems agrandit son site de Tanger, au Maroc.", "fr"),
-              Contains("Tanger|located_in|Morocco"));
+              Contains("Tangier|located_in|Morocco"));
   EXPECT_THAT(TriplesOf("Le site sera à Brevelle, ville portuaire du nord de la Belgique.", "fr"),
               Contains("Brevelle|located_in|Belgium"));
 }

@@ -412,6 +412,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       continue;
     }
     // A name: drop the sentence-start words that are capitalised only by position ("Pour Rabat").
+    const size_t run_begin = i;
     size_t b = i;
     while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower) &&
            !AllCaps(tokens[b], text)) {
@@ -421,7 +422,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     if (ctx->language == "de" && !known_run) {
       // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,
       // and "Erweiterung der Fabrik" nothing.
-      while (b < run_end && (IsGermanNoun(tokens[b], lexicon) || (b > i && IsConnector(tokens[b].lower)) ||
+      while (b < run_end && (IsGermanNoun(tokens[b], lexicon) || (b > run_begin && IsConnector(tokens[b].lower)) ||
                              tokens[b].kind != ScanKind::kWord)) {
         ++b;
       }

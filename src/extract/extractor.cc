@@ -271,14 +271,11 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
         rejected = "the sentence speaks of talks, rumours or a possible deal";
       }
       if (rejected.empty() && s == o) rejected = "subject and object are the same entity";
-      const bool duplicate = seen.count(std::make_tuple(s, c.predicate, o)) > 0;
-      if (options.explain) {
-        result.explanations.push_back(Explain(c, d, text, rejected));
-        if (rejected.empty() && duplicate) result.explanations.back().rejected = "restates a fact already found in the article";
-      }
-      if (!rejected.empty()) continue;
       const schema::PredicateInfo* info = vocabulary.Find(c.predicate);
       if (info != nullptr && info->symmetric && o < s) std::swap(s, o);
+      const size_t explanation = result.explanations.size();
+      if (options.explain) result.explanations.push_back(Explain(c, d, text, rejected));
+      if (!rejected.empty()) continue;
       Assertion a;
       a.subject = {c.subject, c.subject_type, "", ""};
       a.predicate = c.predicate;
@@ -294,7 +291,10 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
           first.currency = a.currency;
         }
         const bool other_amount = first.amount && a.amount && (*first.amount != *a.amount || first.currency != a.currency);
-        if (!other_amount) continue;
+        if (!other_amount) {
+          if (options.explain) result.explanations[explanation].rejected = "restates a fact already found in the article";
+          continue;
+        }
         it->second = result.assertions.size();  // later restatements compare with the latest event
       }
       a.confidence = std::clamp(c.confidence, 0.0, 1.0);

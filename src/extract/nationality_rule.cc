@@ -79,7 +79,7 @@ size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const
     --b;
     if (tokens[b].lower == "up" && b >= 2 && tokens[b - 1].lower == "-") b -= 2;  // "start-up"
   }
-  // "le numéro trois polonais", "the giant German automaker": one word of rank or size before.
+  // The determiners before: "le", "the", "l'" ("the giant German automaker" has its noun "giant" first).
   while (b > 0 && (IsDeterminer(tokens[b - 1].lower) || tokens[b - 1].lower == "'")) --b;
   return b;
 }

@@ -139,8 +139,12 @@ Candidate Located(const Mention& inner, const Mention& outer, const std::vector<
   c.subject_tokens = RangeOf(inner);
   c.object_tokens = RangeOf(outer);
   c.rule = rule;
-  c.trigger = std::string(s.text.substr(tokens[inner.end].span.begin,
-                                        tokens[outer.begin].span.begin - tokens[inner.end].span.begin));
+  // The words between the two places, whichever comes first; none when they touch or one ends the sentence.
+  const size_t lo = std::min(inner.end, outer.end);
+  const size_t hi = std::max(inner.begin, outer.begin);
+  if (lo < hi && hi < tokens.size()) {
+    c.trigger = std::string(s.text.substr(tokens[lo].span.begin, tokens[hi].span.begin - tokens[lo].span.begin));
+  }
   return c;
 }
 

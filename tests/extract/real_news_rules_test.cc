@@ -84,6 +84,23 @@ TEST(RealNewsPlacesTest, PlacesInsidePlaces) {
               Contains("Aubonne|located_in|Vaud"));
 }
 
+TEST(RealNewsPlacesTest, APlaceThatEndsTheTextOrComesFirstIsSafe) {
+  // Regression: the containment rules read the words between two places past the end of a headline.
+  ExtractOptions options;
+  options.language = "en";
+  options.explain = true;
+  for (const char* text : {"Hyundai plant in the U.S. state of Georgia\n\nHyundai will build it.",
+                           "Tamil Nadu gets a new plant in Chennai", "the plant is in the U.S. state of Georgia"}) {
+    auto extraction = ExtractArticle(text, options);
+    ASSERT_TRUE(extraction.ok()) << extraction.status().ToString();
+    for (const Explanation& e : extraction->explanations) {
+      if (e.predicate == "located_in") EXPECT_LE(e.trigger.size(), std::string(text).size());
+    }
+  }
+  EXPECT_THAT(TriplesOf("Hyundai is building a plant in the U.S. state of Georgia.", "en"),
+              Contains("Georgia|located_in|United States"));
+}
+
 TEST(RealNewsNationalityTest, CountryAdjectivesInFourLanguages) {
   EXPECT_THAT(TriplesOf("Le suédois Fabrikam a racheté Litware.", "fr"), Contains("Fabrikam|headquartered_in|Sweden"));
   EXPECT_THAT(TriplesOf("Le groupe britannique Contoso investit en Pologne.", "fr"),

@@ -96,7 +96,7 @@ void AddExtractCommand(CLI::App& app, Context& ctx) {
         continue;
       }
       if (flags->explain) {
-        PrintExplanations(path, *extraction, *ctx.out);
+        PrintExplanations(path == "-" ? "<stdin>" : path, *extraction, *ctx.out);
         continue;
       }
       for (const Assertion& a : extraction->assertions) *ctx.out << schema::ToCanonicalJson(a) << '\n';

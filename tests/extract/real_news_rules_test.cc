@@ -84,6 +84,17 @@ TEST(RealNewsPlacesTest, PlacesInsidePlaces) {
               Contains("Aubonne|located_in|Vaud"));
 }
 
+TEST(RealNewsPlacesTest, TheGazetteerKnowsWhichRegionACityIsIn) {
+  // No pattern links the two here; the packaged data says Chennai lies in Tamil Nadu.
+  EXPECT_THAT(TriplesOf("Ford's Chennai plant is the biggest in Tamil Nadu.", "en"),
+              Contains("Chennai|located_in|Tamil Nadu"));
+  // Nor does it link a city to a region it is not in.
+  EXPECT_THAT(TriplesOf("Ford's Chennai plant is bigger than anything in Kerala.", "en"),
+              Not(Contains("Chennai|located_in|Kerala")));
+  EXPECT_THAT(TriplesOf("The plant will come up at Baytown, in the southern state of Texas.", "en"),
+              Contains("Baytown|located_in|Texas"));
+}
+
 TEST(RealNewsPlacesTest, APlaceThatEndsTheTextOrComesFirstIsSafe) {
   // Regression: the containment rules read the words between two places past the end of a headline.
   ExtractOptions options;

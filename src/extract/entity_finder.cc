@@ -240,7 +240,7 @@ bool VerbFollows(const std::vector<ScanToken>& tokens, std::string_view text, si
   return it != lexicon.verbs_after_names.end() && it->second.count(tokens[e].lower) > 0;
 }
 
-// "Komatsu agreed to buy", "Komatsu President Tetsuji Ohashi": a name the city gazetteer knows, used as
+// "Nokia agreed to buy", "Nokia President Ana Ruiz": a name the city gazetteer knows, used as
 // the subject of a verb or before a title, is more often the company or person named after the town.
 // A place preposition before it keeps it a place ("in Toyota").
 bool ActsLikeACompany(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, size_t e,
@@ -255,7 +255,7 @@ bool ActsLikeACompany(const std::vector<ScanToken>& tokens, std::string_view tex
 }
 
 // German capitalises nouns, so one unknown capitalised word is a name only with some evidence: an
-// organisation noun before it ("der Baukonzern Strabag"), a verb after it ("Saarstahl investiert"), a
+// organisation noun before it ("der Baukonzern Fabrikam"), a verb after it ("Northwind investiert"), a
 // shape no noun has ("INTEGRA", "ThyssenKrupp"), or a use at a sentence start elsewhere in the article.
 bool GermanNameEvidence(const std::vector<ScanToken>& tokens, std::string_view text, size_t b, const Lexicon& lexicon,
                         const DocumentContext& ctx) {
@@ -393,7 +393,7 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       known_run = ctx->names.count(normalized) || lexicon.known_organizations.count(normalized);
     }
     // An adjective, unless it starts a longer known name ("Deutsche Bank", "British Airways"): "Américaine
-    // Ametek" is an adjective and a name.
+    // Contoso" is an adjective and a name.
     if (!known_run) {
       if (auto m = lexicon.adjectives.LongestAt(tokens, i);
           m.length > 0 && (!capital || run_end <= i + m.length || !HasOrgCue(tokens, i, run_end, lexicon))) {
@@ -432,8 +432,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
     // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
     while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
-    // "Contoso.com Inc.", "Deere & Co.": the legal form is not part of the name kg keeps.
-    bool legal_form = false;  // "Deere & Co": an organisation, whatever its place in the sentence
+    // "Contoso.com Inc.", "Northwind & Co.": the legal form is not part of the name kg keeps.
+    bool legal_form = false;  // "Northwind & Co": an organisation, whatever its place in the sentence
     while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {
       legal_form = true;
       --run_end;

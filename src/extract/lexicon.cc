@@ -223,7 +223,7 @@ Status ParseEntities(const json& doc, Lexicon* lex) {
                                static_cast<int>(refers == "business" ? PersonAnaphor::kBusiness : PersonAnaphor::kLast));
     }
   }
-  // Titles that show a person but give no fact ("Texas governor X", "porte-parole"): payload -1.
+  // Titles that show a person but give no fact ("Ohio governor X", "porte-parole"): payload -1.
   for (auto lang = doc.at("person_titles").begin(); lang != doc.at("person_titles").end(); ++lang) {
     for (const json& p : lang.value()) {
       lex->titles[lang.key()].Add(p.get<std::string>(), kPersonOnlyTitle);

@@ -3,10 +3,10 @@
 namespace kg::extract {
 namespace {
 
-// How many lower-case words a noun phrase may hold between the adjective and the name ("le géant
-// allemand de la santé humaine et animale X" has six).
+// How many lower-case words a noun phrase may hold between the adjective and the name ("le fabricant
+// suédois de pompes et de vannes industrielles X" has six).
 constexpr size_t kMaxModifiers = 7;
-// After the head noun, only a determiner or two may come before the name ("company the Wirtgen Group").
+// After the head noun, only a determiner or two may come before the name ("company the Litware Group").
 constexpr size_t kMaxAfterNoun = 2;
 // Confidence of a binding by apposition or by the article's topic, which read more into the text.
 constexpr double kDirectConfidence = 0.75;
@@ -85,7 +85,7 @@ size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const
 }
 
 // The organisation named right before the comma at tokens[comma], skipping an aside in parentheses
-// ("Volkswagen (VW), the giant German automaker").
+// ("Contoso (CTS), the big German carmaker").
 Mention* OrgBeforeComma(const std::vector<ScanToken>& tokens, std::vector<Mention>* mentions, size_t comma) {
   size_t end = comma;
   if (end > 0 && tokens[end - 1].lower == ")") {
@@ -126,7 +126,7 @@ Mention* NameAfter(const std::vector<ScanToken>& tokens, std::vector<Mention>* m
       continue;
     }
     if (IsClauseWord(t.lower) && !(t.lower == "de" || t.lower == "of")) return nullptr;
-    // After the noun only a determiner may stand before the name: "company the Wirtgen Group", not "maker
+    // After the noun only a determiner may stand before the name: "company the Litware Group", not "maker
     // opened an R&D campus".
     if (*noun_after && (!IsDeterminer(t.lower) || ++after_noun > kMaxAfterNoun)) return nullptr;
     if (++modifiers > kMaxModifiers) return nullptr;
@@ -145,7 +145,7 @@ Binding Bind(const std::vector<ScanToken>& tokens, std::vector<Mention>* mention
     return {name, kDirectConfidence};
   }
   if (!noun_before && !noun_after) return {};
-  // "Huawei Technologies, the Chinese telecom equipment maker, opened…": the name the apposition describes.
+  // "Litware, the Finnish robotics maker, opened…": the name the apposition describes.
   if (start >= 2 && tokens[start - 1].lower == ",") {
     if (Mention* head = OrgBeforeComma(tokens, mentions, start - 1)) return {head, kDirectConfidence};
   }

@@ -105,7 +105,7 @@ void AppendListItems(const SentenceView& s, const std::vector<Mention>& mentions
   }
 }
 
-// "X (earlier LafargeHolcim), will set up": a name in a parenthesis closed before the trigger is an aside;
+// "X (once Contoso Group), will set up": a name in a parenthesis closed before the trigger is an aside;
 // the subject is the nearest fitting name before the parenthesis.
 const Mention* OutsideParentheses(const SentenceView& s, const std::vector<Mention>& mentions, const Mention* m,
                                   size_t b, const std::vector<EntityType>& types) {
@@ -201,8 +201,8 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     }
   }
   std::vector<const Mention*> objects = Objects(s, mentions, objects_from, rule, lexicon, subject->name);
-  // German puts the participle last: "Roche hat in Basel ein Zentrum eröffnet", "hat 4 Milliarden in den
-  // Standort Basel investiert". With nothing after the trigger, the object stands between subject and it.
+  // German puts the participle last: "Fabrikam hat in Leipzig ein Werk eröffnet", "hat 4 Millionen in den
+  // Standort Leipzig investiert". With nothing after the trigger, the object stands between subject and it.
   if (objects.empty() && ctx.language == "de" && subject->end > 0 && subject->end < b) {
     for (const Mention& m : mentions) {
       if (m.begin >= subject->end && m.end <= b && Allows(rule.object_types, m.type) && m.name != subject->name &&
@@ -315,7 +315,7 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
     return;
   }
   if (trigger.mode == TriggerMode::kReverse) {
-    // "EDP (dueña de la asturiana X)", "Iberdrola, owner of X": the owner before, what it owns after.
+    // "Northwind (dueña de la asturiana X)", "Contoso, owner of X": the owner before, what it owns after.
     const Mention* owner = NearestLeft(mentions, b, rule.object_types);
     const Mention* owned = NearestRight(mentions, e, rule.subject_types, owner != nullptr ? owner->name : "", 6);
     if (owner != nullptr && owned != nullptr && b - owner->end <= 3) {
@@ -325,7 +325,7 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
   }
   const Mention* subject = NearestLeft(mentions, b, rule.subject_types);
   const Mention* object = NearestRight(mentions, e, rule.object_types, subject != nullptr ? subject->name : "", 6);
-  // "Filiale de l'Américaine Ametek, Creaform, …": the subsidiary follows its parent, after a comma.
+  // "Filiale de l'Américaine Contoso, Litware, …": the subsidiary follows its parent, after a comma.
   if (subject == nullptr && object != nullptr && object->end + 1 < tokens.size() && tokens[object->end].lower == ",") {
     subject = StartingAt(mentions, object->end + 1);
     if (subject != nullptr && !Allows(rule.subject_types, subject->type)) subject = nullptr;
@@ -336,7 +336,7 @@ void SubsidiaryRule(const SentenceView& s, const std::vector<Mention>& mentions,
 
 void MeetingRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t b, size_t e,
                  const Trigger& trigger, const PredicateRule& rule, std::vector<Candidate>* out) {
-  // A name typed an organisation only by default may be the person who meets ("Albanese sat down with").
+  // A name typed an organisation only by default may be the person who meets ("Whitfield sat down with").
   auto person_like = [](const Mention& m) {
     return m.type == EntityType::kPerson || (m.kind == MentionKind::kName && m.type == EntityType::kOrganization &&
                                              !m.firm && m.end - m.begin >= 2);

@@ -6,7 +6,7 @@
 namespace kg::extract {
 namespace {
 
-// "Herbert Diess ist neuer Vorstandschef", "X is the new chief executive", "X devient PDG": the name before a
+// "Jan Berg ist neuer Vorstandschef", "X is the new chief executive", "X devient PDG": the name before a
 // copula and at most two words before the title at tokens[b].
 const Mention* CopulaSubject(const std::vector<ScanToken>& tokens, const std::vector<Mention>& mentions, size_t b) {
   static const char* const kCopulas[] = {"ist", "wird", "is", "becomes", "became", "est", "devient", "sera", "es",
@@ -78,7 +78,7 @@ bool IsOtherChief(const std::string& w) {
   return false;
 }
 
-// "Texas governor Gregory Abbott", "X, porte-parole du groupe": the name right after the title (past a
+// "Ohio governor Dana Whitfield", "X, porte-parole du groupe": the name right after the title (past a
 // comma) or right before it (before a comma) is a person, so no rule takes it for a company.
 void MarkPersonNextTo(const SentenceView& s, const TitleMatch& title, std::vector<Mention>* mentions,
                       DocumentContext* ctx) {
@@ -152,7 +152,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     const bool next_coordinated = t + 1 < titles.size() && titles[t + 1].begin >= 1 &&
                                   (tokens[titles[t + 1].begin - 1].lower == "and" || tokens[titles[t + 1].begin - 1].lower == "et");
     previous_end = title.end;
-    // "Porsche-Chef", "Mercedes-Chef": the organisation as the first part of a compound title.
+    // "Fabrikam-Chef", "Litware-Chef": the organisation as the first part of a compound title.
     const Mention* compound_org = nullptr;
     if (title.begin >= 2 && tokens[title.begin - 1].lower == "-" && !tokens[title.begin - 1].space_before &&
         !tokens[title.begin].space_before) {
@@ -233,7 +233,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       confidence *= kDefaultSubjectFactor;
     }
     const bool has_target = target != nullptr && Allows(rule.object_types, target->type);
-    // "Rio Tinto boss X": what a title is held at is an organisation, whatever typed it before.
+    // "Litware boss X": what a title is held at is an organisation, whatever typed it before.
     if (has_target && target->type == EntityType::kOrganization && target->kind == MentionKind::kName) {
       for (Mention& m : *mentions) {
         if (m.begin == target->begin && m.end == target->end) m.firm = true;
@@ -265,7 +265,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     if (person == nullptr) person = const_cast<Mention*>(CopulaSubject(tokens, *mentions, before));
     if (person == nullptr || (has_target && person->name == target->name)) continue;
     // A name next to a title is a person even when the title's organisation or country is unknown, and so
-    // not the article's company ("Kyriakos Mitsotakis" named first, before any firm).
+    // not the article's company (a prime minister named first, before any firm).
     if (ctx->main_org == person->name) ctx->main_org.clear();
     if (ctx->last_org == person->name) ctx->last_org.clear();
     person->type = EntityType::kPerson;

@@ -1,5 +1,5 @@
 // Role titles: "le président de Microsoft, Brad Smith", "Marc Lefebvre, PDG de Veritane", "the Indian prime
-// minister, Narendra Modi", "Porsche-Chef Oliver Blume", "Herbert Diess ist neuer Vorstandschef des …".
+// minister, Narendra Modi", "Fabrikam-Chef Jan Berg", "Jan Berg ist neuer Vorstandschef des …".
 // They give ceo_of, president_of and head_of_government_of and tell which names are people; titles that
 // give no fact ("governor", "porte-parole") still mark a person. Former roles and deputies are proposed
 // as rejected candidates, so --explain can say why. Stateless functions over data the caller owns.

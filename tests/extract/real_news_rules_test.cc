@@ -91,8 +91,8 @@ TEST(RealNewsPlacesTest, TheGazetteerKnowsWhichRegionACityIsIn) {
   // Nor does it link a city to a region it is not in.
   EXPECT_THAT(TriplesOf("Ford's Chennai plant is bigger than anything in Kerala.", "en"),
               Not(Contains("Chennai|located_in|Kerala")));
-  EXPECT_THAT(TriplesOf("The plant will come up at Baytown, in the southern state of Texas.", "en"),
-              Contains("Baytown|located_in|Texas"));
+  EXPECT_THAT(TriplesOf("Litware is hiring at Pecosville, in the western state of Texas.", "en"),
+              Contains("Pecosville|located_in|Texas"));
 }
 
 TEST(RealNewsPlacesTest, APlaceThatEndsTheTextOrComesFirstIsSafe) {
@@ -100,7 +100,7 @@ TEST(RealNewsPlacesTest, APlaceThatEndsTheTextOrComesFirstIsSafe) {
   ExtractOptions options;
   options.language = "en";
   options.explain = true;
-  for (const char* text : {"Hyundai plant in the U.S. state of Georgia\n\nHyundai will build it.",
+  for (const char* text : {"Northwind picks the U.S. state of Georgia\n\nNorthwind will build there.",
                            "Tamil Nadu gets a new plant in Chennai", "the plant is in the U.S. state of Georgia"}) {
     auto extraction = ExtractArticle(text, options);
     ASSERT_TRUE(extraction.ok()) << extraction.status().ToString();
@@ -108,7 +108,7 @@ TEST(RealNewsPlacesTest, APlaceThatEndsTheTextOrComesFirstIsSafe) {
       if (e.predicate == "located_in") EXPECT_LE(e.trigger.size(), std::string(text).size());
     }
   }
-  EXPECT_THAT(TriplesOf("Hyundai is building a plant in the U.S. state of Georgia.", "en"),
+  EXPECT_THAT(TriplesOf("Northwind is expanding in the U.S. state of Georgia.", "en"),
               Contains("Georgia|located_in|United States"));
 }
 
@@ -164,8 +164,7 @@ TEST(RealNewsRolesTest, TitlesInFourLanguages) {
               Contains("Jan Berg|ceo_of|Fabrikam"));
   EXPECT_THAT(TriplesOf("Northwind ha designado nuevo consejero delegado a Ana Ruiz.", "es"),
               Contains("Ana Ruiz|ceo_of|Northwind"));
-  EXPECT_THAT(TriplesOf("said Komatsu President and CEO Tetsuji Ohashi.", "en"),
-              Contains("Tetsuji Ohashi|ceo_of|Komatsu"));
+  EXPECT_THAT(TriplesOf("said Nokia President and CEO Ana Ruiz.", "en"), Contains("Ana Ruiz|ceo_of|Nokia"));
   // A country's president heads its state: the guidelines keep president_of for organisations.
   const auto head = TriplesOf("La presidenta mexicana, Ana Ruiz, visitó la planta.", "es");
   EXPECT_THAT(head, Contains("Ana Ruiz|head_of_government_of|Mexico"));

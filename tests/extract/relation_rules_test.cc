@@ -118,7 +118,8 @@ TEST(TriggerRulesTest, MeetingsLinkThePeopleAroundTheTrigger) {
 TEST(ContextRulesTest, BusinessPersonReferenceAndCountryReference) {
   auto triples = TriplesOf(
       "Le président de Quorvia Systems, Marc Roy, était à Rome.\n"
-      "La visite suivait la rencontre de l'homme d'affaires avec le Premier ministre italien Paolo Neri.\n"
+      "Le voyage faisait suite à la rencontre de l'homme d'affaires, la veille, avec le Premier ministre italien "
+      "Paolo Neri.\n"
       "Le groupe italien Belnor Logistique a ensuite annoncé investir 80 millions d'euros dans le pays.", "fr");
   EXPECT_THAT(triples, Contains("Marc Roy|met_with|Paolo Neri"));
   EXPECT_THAT(triples, Contains("Belnor Logistique|invests_in|Italy"));

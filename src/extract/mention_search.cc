@@ -58,6 +58,20 @@ const Mention* NearestRight(const std::vector<Mention>& mentions, size_t e, cons
   return nullptr;
 }
 
+Mention* NameStartingAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.begin == k && m.kind == MentionKind::kName) return &m;
+  }
+  return nullptr;
+}
+
+Mention* NameEndingAt(std::vector<Mention>* mentions, size_t k) {
+  for (Mention& m : *mentions) {
+    if (m.end == k && m.kind == MentionKind::kName) return &m;
+  }
+  return nullptr;
+}
+
 Mention MainOrg(const DocumentContext& ctx) {
   Mention m;
   m.type = EntityType::kOrganization;

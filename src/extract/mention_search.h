@@ -31,6 +31,9 @@ bool EndsNounPhrase(const ScanToken& t);
 // The mention that starts (ends) at token k, or null.
 const Mention* StartingAt(const std::vector<Mention>& mentions, size_t k);
 const Mention* EndingAt(const std::vector<Mention>& mentions, size_t k);
+// The name (MentionKind::kName) that starts (ends) at token k, or null; for rules that retype it.
+Mention* NameStartingAt(std::vector<Mention>* mentions, size_t k);
+Mention* NameEndingAt(std::vector<Mention>* mentions, size_t k);
 // The nearest mention of one of `types` ending at or before token b (within kMaxReach), or starting at or
 // after token e (within `reach`), whose name is not `exclude`; null when none.
 const Mention* NearestLeft(const std::vector<Mention>& mentions, size_t b, const std::vector<EntityType>& types,

@@ -88,6 +88,24 @@ bool IsAdverbOrGerund(const std::string& lower) {
 }
 
 // True when the word is written in capitals only ("DAVOS", "AT"), which makes it no function word.
+bool HasEnding(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem) {
+  for (const std::string& ending : endings) {
+    if (lower.size() >= ending.size() + min_stem &&
+        lower.compare(lower.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool WrittenInCapitals(const ScanToken& t, std::string_view text) {
+  const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
+  for (char c : w) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return !w.empty();
+}
+
 bool AllCaps(const ScanToken& t, std::string_view text) {
   if (t.kind != ScanKind::kWord) return false;
   const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
@@ -122,17 +140,7 @@ bool IsGermanNoun(const ScanToken& t, const Lexicon& lexicon) {
       return true;
     }
   }
-  for (const std::string& ending : lexicon.german_noun_endings) {
-    if (t.lower.size() >= ending.size() + 3 && t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0) {
-      return true;
-    }
-  }
-  for (const std::string& ending : lexicon.org_cue_noun_endings) {
-    if (t.lower.size() >= ending.size() + 3 && t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0) {
-      return true;
-    }
-  }
-  return false;
+  return HasEnding(t.lower, lexicon.german_noun_endings, 3) || HasEnding(t.lower, lexicon.org_cue_noun_endings, 3);
 }
 
 // Where a German name starting at tokens[b] ends within [b, e): before a hyphenated noun ("-Konzerns",

@@ -32,6 +32,13 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
 // True for an adverb or a long gerund ("Inicialmente", "Finalement", "Announcing"), told by its ending.
 bool IsAdverbOrGerund(const std::string& lower);
 
+// True when `lower` ends with one of `endings` and keeps at least `min_stem` letters before it: the test that
+// tells a German compound ("Chemiekonzern") by its last part.
+bool HasEnding(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem);
+
+// True when the word is written in capital letters only ("US", "U" of "U.K.").
+bool WrittenInCapitals(const ScanToken& t, std::string_view text);
+
 // True when the word is written in capitals only ("DAVOS", "AT"), at least two letters.
 bool AllCaps(const ScanToken& t, std::string_view text);
 

@@ -1,5 +1,8 @@
 #include "extract/nationality_rule.h"
 
+#include "extract/mention_search.h"
+#include "extract/name_shapes.h"
+
 namespace kg::extract {
 namespace {
 
@@ -45,18 +48,10 @@ bool IsClauseWord(const std::string& w) {
   return false;
 }
 
-const Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
-  for (Mention& m : *mentions) {
-    if (m.begin == k && m.kind == MentionKind::kName) return &m;
-  }
-  return nullptr;
-}
-
+// The organisation named just before token k, or null.
 Mention* OrgEndingAt(std::vector<Mention>* mentions, size_t k) {
-  for (Mention& m : *mentions) {
-    if (m.end == k && m.kind == MentionKind::kName && m.type == EntityType::kOrganization) return &m;
-  }
-  return nullptr;
+  Mention* m = NameEndingAt(mentions, k);
+  return m != nullptr && m->type == EntityType::kOrganization ? m : nullptr;
 }
 
 bool IsNumberWord(const std::string& w) {
@@ -107,12 +102,12 @@ Mention* NameAfter(const std::vector<ScanToken>& tokens, std::vector<Mention>* m
                    bool noun_before, const Lexicon& lexicon, bool* noun_after) {
   size_t modifiers = 0, after_noun = 0;
   for (size_t k = from; k < tokens.size(); ++k) {
-    if (const Mention* m = NameAt(mentions, k)) {
+    if (Mention* m = NameStartingAt(mentions, k)) {
       if (m->type != EntityType::kOrganization) return nullptr;
       // French and Spanish put the noun first; English and German need one between adjective and name,
       // unless the adjective itself is the noun ("le britannique X").
       if (!noun_before && !*noun_after && k != from) return nullptr;
-      return const_cast<Mention*>(m);
+      return m;
     }
     const ScanToken& t = tokens[k];
     if (t.lower == "," && k + 1 < tokens.size() && (noun_before || *noun_after)) continue;
@@ -155,27 +150,12 @@ Binding Bind(const std::vector<ScanToken>& tokens, std::vector<Mention>* mention
   return {};
 }
 
-// True when the word is written in capitals ("US", "U" of "U.K.").
-bool IsAbbreviation(std::string_view text, const ScanToken& t) {
-  const std::string_view w = text.substr(t.span.begin, t.span.end - t.span.begin);
-  for (char c : w) {
-    if (!(c >= 'A' && c <= 'Z')) return false;
-  }
-  return !w.empty();
-}
-
 }  // namespace
 
 bool IsOrgHeadNoun(const ScanToken& token, const Lexicon& lexicon) {
   if (token.kind != ScanKind::kWord) return false;
   if (lexicon.org_cue_nouns.count(token.lower)) return true;
-  for (const std::string& ending : lexicon.org_cue_noun_endings) {
-    if (token.lower.size() > ending.size() + 2 &&
-        token.lower.compare(token.lower.size() - ending.size(), ending.size(), ending) == 0) {
-      return true;
-    }
-  }
-  return false;
+  return HasEnding(token.lower, lexicon.org_cue_noun_endings, 3);
 }
 
 void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions, const Lexicon& lexicon,
@@ -192,7 +172,7 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
     if (m.kind == MentionKind::kAdjective) {
       adjectives.push_back(m);
     } else if (m.kind == MentionKind::kName && m.end < tokens.size() && tokens[m.end].kind == ScanKind::kWord &&
-               IsAbbreviation(s.text, tokens[m.begin]) && !IsCapitalised(tokens[m.end], s.text)) {
+               WrittenInCapitals(tokens[m.begin], s.text) && !IsCapitalised(tokens[m.end], s.text)) {
       // "US pharma firm X", "the U.K. supermarket group": an abbreviated country used as an adjective.
       Mention as_adjective = m;
       as_adjective.kind = MentionKind::kAdjective;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "extract/mention_search.h"
 #include "text/name_normalizer.h"
 #include "text/place_gazetteer.h"
 
@@ -57,13 +58,6 @@ bool IsFiller(const std::string& w) {
          w == "des" || w == "d" || w == "del" || w == "der" || w == "des" || w == "von" || w == "el";
 }
 
-Mention* NameAt(std::vector<Mention>* mentions, size_t k) {
-  for (Mention& m : *mentions) {
-    if (m.begin == k && m.kind == MentionKind::kName) return &m;
-  }
-  return nullptr;
-}
-
 // The canonical name of a region of the gazetteer called `name` ("Georgia" the US state, "Barcelona" the
 // province), when there is one.
 std::optional<std::string> RegionNamed(const std::string& name) {
@@ -96,7 +90,7 @@ Mention* RegionAfterWord(const std::vector<ScanToken>& tokens, std::vector<Menti
   if (k >= tokens.size() || !IsRegionWord(tokens[k].lower)) return nullptr;
   size_t j = k + 1;
   while (j < tokens.size() && j - k <= 3 && IsFiller(tokens[j].lower)) ++j;
-  Mention* r = NameAt(mentions, j);
+  Mention* r = NameStartingAt(mentions, j);
   if (r == nullptr || r->type == EntityType::kPerson) return nullptr;
   // "the state of Georgia": a region word makes a region of a name that is also a country's.
   if (r->type == EntityType::kCountry || r->type == EntityType::kCity) {
@@ -166,7 +160,7 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     if (k + 2 < n && tokens[k].lower == "(") {
       size_t first = k + 1;
       while (first < n && first < k + 4 && (IsFiller(tokens[first].lower) || IsPreposition(tokens[first].lower))) ++first;
-      Mention* outer = NameAt(mentions, first);
+      Mention* outer = NameStartingAt(mentions, first);
       // "Martorell (Barcelona)": a city in parentheses after a place stands for its province when the
       // gazetteer has one of that name, else for itself ("Landaben (Pamplona)").
       if (outer != nullptr && outer->type == EntityType::kCity && outer->end < n && tokens[outer->end].lower == ")") {
@@ -183,13 +177,13 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
     }
     // "Abingdon, Oxfordshire", unless the two are items of a list.
     if (k + 1 < n && tokens[k].lower == ",") {
-      Mention* outer = NameAt(mentions, k + 1);
+      Mention* outer = NameStartingAt(mentions, k + 1);
       const bool listed_before = inner.begin > 0 && (tokens[inner.begin - 1].lower == "," ||
                                                      IsConjunction(tokens[inner.begin - 1].lower));
       const bool listed_after = outer != nullptr && outer->end < n &&
                                 (IsConjunction(tokens[outer->end].lower) ||
                                  (tokens[outer->end].lower == "," && outer->end + 1 < n &&
-                                  NameAt(mentions, outer->end + 1) != nullptr));
+                                  NameStartingAt(mentions, outer->end + 1) != nullptr));
       if (outer != nullptr && outer->firm && !listed_before && !listed_after &&
           (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) &&
           (inner.type == EntityType::kCity || inner.type == EntityType::kRegion) && inner.name != outer->name) {
@@ -211,7 +205,7 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
       // "Roches-Roussillon, en Isère", "Barh in Bihar", "Veszprém in Ungarn": a place, then a preposition
       // and a known region or country. Without the comma the first must already be a place, so that
       // "opened in 2020 in Texas" or "Siemens in Bavaria" read nothing.
-      Mention* outer = NameAt(mentions, j);
+      Mention* outer = NameStartingAt(mentions, j);
       const bool inner_place = inner.type == EntityType::kCity || inner.type == EntityType::kRegion;
       if (outer != nullptr && outer->firm && (outer->type == EntityType::kRegion || outer->type == EntityType::kCountry) &&
           outer->name != inner.name && (inner_place || (comma && inner.type == EntityType::kOrganization && !inner.firm)) &&
@@ -243,7 +237,7 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
       // French order: "l'État américain de Géorgie".
       k = country.end;
       while (k < n && IsFiller(tokens[k].lower)) ++k;
-      region = NameAt(mentions, k);
+      region = NameStartingAt(mentions, k);
       if (region != nullptr && !AsPlace(region)) region = nullptr;
     }
     if (region != nullptr && region->name != country.name) {

@@ -525,19 +525,6 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
       const Trigger& trigger = lexicon.triggers[static_cast<size_t>(m.payload)];
       const PredicateRule& rule = lexicon.predicates[static_cast<size_t>(trigger.predicate)];
       const size_t first_new = out.size();
-      // Labels what this trigger proposes, for --explain, whichever branch below proposes it.
-      struct Label {
-        std::vector<Candidate>* out;
-        size_t from;
-        std::string rule, trigger;
-        ~Label() {
-          for (size_t x = from; x < out->size(); ++x) {
-            (*out)[x].rule = rule;
-            (*out)[x].trigger = trigger;
-          }
-        }
-      } label{&out, first_new, "trigger/" + ModeName(trigger.mode, rule),
-              std::string(s.text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin))};
       if (rule.name == "met_with") {
         MeetingRule(s, *mentions, b, e, trigger, rule, &out);
       } else if (rule.name == "located_in") {
@@ -552,6 +539,13 @@ std::vector<Candidate> ApplyTriggerRules(const SentenceView& s, std::vector<Ment
         PairRule(*mentions, b, e, trigger, rule, &out);
       } else {
         SvoRule(s, *mentions, b, e, trigger, rule, lexicon, ctx, &out);
+      }
+      // What this trigger proposed, whichever branch proposed it, is labelled for --explain.
+      const std::string label = "trigger/" + ModeName(trigger.mode, rule);
+      const std::string words(s.text.substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin));
+      for (size_t x = first_new; x < out.size(); ++x) {
+        out[x].rule = label;
+        out[x].trigger = words;
       }
     }
   }

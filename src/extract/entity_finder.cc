@@ -411,13 +411,10 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
       ++i;
       continue;
     }
-    // A name: drop the sentence-start words that are capitalised only by position ("Pour Rabat").
+    // A name. Words capitalised only by their place at a sentence start ("Pour Rabat", "The American") were
+    // set aside above; within a sentence a capitalised article belongs to the name ("Del Monte", "La Poste").
     const size_t run_begin = i;
     size_t b = i;
-    while (b + 1 < run_end && tokens[b].kind == ScanKind::kWord && lexicon.function_words.count(tokens[b].lower) &&
-           !AllCaps(tokens[b], text)) {
-      ++b;
-    }
     i = run_end;
     if (ctx->language == "de" && !known_run) {
       // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,

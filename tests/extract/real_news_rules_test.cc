@@ -53,6 +53,14 @@ TEST(RealNewsSpansTest, HyphenatedPlacesStayWhole) {
   EXPECT_THAT(triples, Contains("Aubagne|located_in|Bouches-du-Rhône"));
 }
 
+TEST(RealNewsEntitiesTest, ACapitalisedArticleWithinASentenceBelongsToTheName) {
+  EXPECT_THAT(TriplesOf("Selon la presse, le groupe américain Del Rio Farms ouvrira une usine à Lyon.", "fr"),
+              Contains("Del Rio Farms|headquartered_in|United States"));
+  // At the start of a sentence the article is only capitalised by its place.
+  EXPECT_THAT(TriplesOf("The American fund Northwind took a stake in Litware.", "en"),
+              Contains("Northwind|headquartered_in|United States"));
+}
+
 TEST(RealNewsEntitiesTest, AnUnknownCompanyBeforeAVerbIsAName) {
   EXPECT_THAT(TriplesOf("Northwind a annoncé un investissement de 40 millions d'euros à Lyon.", "fr"),
               Contains("Northwind|invests_in|Lyon"));

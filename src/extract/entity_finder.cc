@@ -234,10 +234,17 @@ bool IsNameAdjective(const std::string& lower) {
 bool VerbFollows(const std::vector<ScanToken>& tokens, std::string_view text, size_t e, const Lexicon& lexicon,
                  const std::string& language) {
   if (e < tokens.size()) e += TickerLength(tokens, text, e, lexicon);  // "Fabrikam (NYSE: FBK) said"
+  // "Litware's chief executive": a possessive follows names.
+  if (e + 1 < tokens.size() && tokens[e].lower == "'" && tokens[e + 1].lower == "s" && !tokens[e].space_before) {
+    return true;
+  }
   if (e >= tokens.size() || tokens[e].kind != ScanKind::kWord) return false;
   // Only the article's own language: French "a" (has) is a Spanish preposition.
   auto it = lexicon.verbs_after_names.find(language);
-  return it != lexicon.verbs_after_names.end() && it->second.count(tokens[e].lower) > 0;
+  if (it != lexicon.verbs_after_names.end() && it->second.count(tokens[e].lower) > 0) return true;
+  // A trigger of the language right after ("Northwind began operations in", "Fabrikam rachète").
+  auto triggers = lexicon.trigger_phrases.find(language);
+  return triggers != lexicon.trigger_phrases.end() && triggers->second.LongestAt(tokens, e).length > 0;
 }
 
 // "Nokia agreed to buy", "Nokia President Ana Ruiz": a name the city gazetteer knows, used as
@@ -269,6 +276,11 @@ bool GermanNameEvidence(const std::vector<ScanToken>& tokens, std::string_view t
   bool region = false;
   if (AfterPlacePreposition(tokens, b, lexicon, &region)) return true;  // "in Zizers"
   if (VerbFollows(tokens, text, b + 1, lexicon, "de")) return true;
+  // "… übernimmt Litware": the object of a verb the lexicon knows.
+  if (b > 0) {
+    auto verbs = lexicon.verbs_after_names.find("de");
+    if (verbs != lexicon.verbs_after_names.end() && verbs->second.count(tokens[b - 1].lower)) return true;
+  }
   if (b + 1 < tokens.size() && (tokens[b + 1].lower == "-" || tokens[b + 1].lower == "(")) return true;
   return ctx.names.count(text::NormalizeName(w)) > 0;
 }

@@ -30,6 +30,8 @@ constexpr size_t kMaxSentenceChars = 10000;
 constexpr size_t kMaxTitleBytes = 1000;
 // How many words before a trigger (and, times four, after its object) an amount may stand.
 constexpr size_t kAmountSlack = 3;
+// How many tokens before a trigger its amount may start: "40 millions d'euros pour racheter" has six.
+constexpr size_t kAmountSlackBefore = 8;
 
 struct SentenceData {
   Sentence sentence;
@@ -70,7 +72,7 @@ void Qualify(const Candidate& c, std::string_view text, const std::vector<ScanTo
   if (c.takes_amount && !tokens.empty()) {
     // The amount belongs to the fact when it stands between the trigger and the object, or just around them.
     const size_t at = tokens[std::min(c.anchor, tokens.size() - 1)].span.begin;
-    const size_t from = tokens[c.anchor >= kAmountSlack ? c.anchor - kAmountSlack : 0].span.begin;
+    const size_t from = tokens[c.anchor >= kAmountSlackBefore ? c.anchor - kAmountSlackBefore : 0].span.begin;
     const size_t to = tokens[std::min(c.object_end + kAmountSlack * 4, tokens.size() - 1)].span.end;
     const Amount* best = nullptr;
     size_t best_distance = 0;
@@ -271,6 +273,14 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
         rejected = "the sentence speaks of talks, rumours or a possible deal";
       }
       if (rejected.empty() && s == o) rejected = "subject and object are the same entity";
+      // "débourser 40 millions pour racheter X": money spent on a takeover is the acquisition's price.
+      if (rejected.empty() && c.predicate == "invests_in" &&
+          std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& other) {
+            return other.predicate == "acquires" && other.rejected.empty() && other.subject == c.subject &&
+                   other.object == c.object;
+          })) {
+        rejected = "the money buys the company: an acquisition, not an investment";
+      }
       const schema::PredicateInfo* info = vocabulary.Find(c.predicate);
       if (info != nullptr && info->symmetric && o < s) std::swap(s, o);
       const size_t explanation = result.explanations.size();

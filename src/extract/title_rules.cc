@@ -64,6 +64,11 @@ size_t SkipDescription(const std::vector<ScanToken>& tokens, const std::vector<M
 }
 
 // The words after "chief" in titles that are not the chief executive's.
+// "as", "comme", "como", "als", "zum": the word that puts a title on someone just appointed.
+bool IsAs(const std::string& w) {
+  return w == "as" || w == "comme" || w == "como" || w == "als" || w == "zum" || w == "zur";
+}
+
 bool IsOtherChief(const std::string& w) {
   static const char* const kWords[] = {"financial", "operating", "technology", "technical", "investment",
                                        "information", "marketing", "digital", "commercial", "people", "legal",
@@ -232,7 +237,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       target = &fallback;
       confidence *= kDefaultSubjectFactor;
     }
-    const bool has_target = target != nullptr && Allows(rule.object_types, target->type);
+    bool has_target = target != nullptr && Allows(rule.object_types, target->type);
     // "Litware boss X": what a title is held at is an organisation, whatever typed it before.
     if (has_target && target->type == EntityType::kOrganization && target->kind == MentionKind::kName) {
       for (Mention& m : *mentions) {
@@ -263,6 +268,21 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
       }
     }
     if (person == nullptr) person = const_cast<Mention*>(CopulaSubject(tokens, *mentions, before));
+    // "Litware appointed Dana Whitfield as chief executive": the person before "as", the company that
+    // appointed them before that.
+    if (person == nullptr && title.begin >= 2 && IsAs(tokens[title.begin - 1].lower)) {
+      Mention* named = NameEndingAt(mentions, title.begin - 1);
+      if (named != nullptr && (named->type == EntityType::kPerson || !named->firm)) {
+        person = named;
+        if (target == nullptr) {
+          const std::vector<EntityType> org{EntityType::kOrganization};
+          if (const Mention* appointer = NearestLeft(*mentions, named->begin, org)) {
+            target = appointer;
+          }
+        }
+      }
+    }
+    has_target = target != nullptr && Allows(rule.object_types, target->type);
     if (person == nullptr || (has_target && person->name == target->name)) continue;
     // A name next to a title is a person even when the title's organisation or country is unknown, and so
     // not the article's company (a prime minister named first, before any firm).

@@ -199,6 +199,30 @@ TEST(RealNewsEntitiesTest, DatelinesAndTownsNamedLikeCompanies) {
   EXPECT_THAT(TriplesOf("Nokia agreed to buy Litware.", "en"), Contains("Nokia|acquires|Litware"));
 }
 
+TEST(RealNewsTriggersTest, CommonPhrasingsOfTheIssue) {
+  const auto takeover = TriplesOf("Northwind va débourser 40 millions d'euros pour racheter Litware.", "fr");
+  EXPECT_THAT(takeover, Contains("Northwind|acquires|Litware"));
+  EXPECT_THAT(takeover, Not(Contains("Northwind|invests_in|Litware")));
+  EXPECT_THAT(TriplesOf("Northwind propose d'acquérir Litware.", "fr"), Contains("Northwind|acquires|Litware"));
+  EXPECT_THAT(TriplesOf("Northwind a l'intention d'investir 40 millions d'euros dans Litware.", "fr"),
+              Contains("Northwind|invests_in|Litware"));
+  EXPECT_THAT(TriplesOf("Northwind compte consacrer 40 millions d'euros à une usine à Lyon.", "fr"),
+              Contains("Northwind|invests_in|Lyon"));
+  EXPECT_THAT(TriplesOf("Northwind signed a definitive agreement to acquire Litware.", "en"),
+              Contains("Northwind|acquires|Litware"));
+  EXPECT_THAT(TriplesOf("Northwind agreed to acquire all outstanding shares of Litware.", "en"),
+              Contains("Northwind|acquires|Litware"));
+  EXPECT_THAT(TriplesOf("Litware appointed Dana Whitfield as chief executive officer.", "en"),
+              Contains("Dana Whitfield|ceo_of|Litware"));
+  EXPECT_THAT(TriplesOf("Litware's chief executive, Dana Whitfield, said the deal was done.", "en"),
+              Contains("Dana Whitfield|ceo_of|Litware"));
+  EXPECT_THAT(TriplesOf("Northwind began operations in Ohio last year.", "en"),
+              Contains("Northwind|opens_facility_in|Ohio"));
+  const auto german = TriplesOf("Der US-Konzern Northwind übernimmt Litware.", "de");
+  EXPECT_THAT(german, Contains("Northwind|acquires|Litware"));
+  EXPECT_THAT(german, Contains("Northwind|headquartered_in|United States"));
+}
+
 TEST(RealNewsRolesTest, AnInvestmentWithoutMoneyNeedsItsObjectIntroduced) {
   EXPECT_THAT(TriplesOf("The investment summit featured Google and Wayve.", "en"), IsEmpty());
 }

@@ -47,10 +47,18 @@ Result<std::vector<EntityType>> Types(const json& list, const std::string& where
   return types;
 }
 
-Status ParseTriggers(const json& doc, Lexicon* lex) {
+// The documents by path, parsed; "predicate_rules.json" first among them is read before the others need it.
+using Documents = std::map<std::string, json>;
+
+const json* Find(const Documents& docs, const std::string& path) {
+  auto it = docs.find(path);
+  return it == docs.end() ? nullptr : &it->second;
+}
+
+Status ParsePredicates(const json& doc, Lexicon* lex) {
   const json& predicates = doc.at("predicates");
   for (auto it = predicates.begin(); it != predicates.end(); ++it) {
-    const std::string where = "triggers.json: predicates." + it.key();
+    const std::string where = "predicate_rules.json: predicates." + it.key();
     const json& p = it.value();
     PredicateRule rule;
     rule.name = it.key();
@@ -64,45 +72,87 @@ Status ParseTriggers(const json& doc, Lexicon* lex) {
     rule.is_event = p.value("event", false);
     rule.prefer_by_type = p.value("prefer", false);
     rule.multiple_objects = p.value("multiple_objects", false);
-    rule.is_role = p.contains("titles");
+    rule.is_role = p.value("role", false);
     rule.reach = p.value("reach", rule.reach);
-    const int index = static_cast<int>(lex->predicates.size());
     lex->predicates.push_back(rule);
+  }
+  return Status::Ok();
+}
 
-    const json& phrases = rule.is_role ? p.at("titles") : p.at("triggers");
-    for (auto lang = phrases.begin(); lang != phrases.end(); ++lang) {
-      for (const json& entry : lang.value()) {
-        std::string phrase;
+Result<TriggerMode> ParseMode(const std::string& mode, const std::string& where) {
+  if (mode == "svo") return TriggerMode::kSvo;
+  if (mode == "object_first") return TriggerMode::kObjectFirst;
+  if (mode == "object_before") return TriggerMode::kObjectBefore;
+  if (mode == "pair") return TriggerMode::kPair;
+  if (mode == "reverse") return TriggerMode::kReverse;
+  return InvalidArgument(where + ": unknown mode \"" + mode + "\"");
+}
+
+// Every key of `<lang>/<kind>.json`'s "predicates" must name a predicate of the right kind ("person_only"
+// is the one key of titles that is not a predicate).
+Status CheckPredicateKeys(const Documents& docs, const Lexicon& lex, const char* kind) {
+  const bool titles = std::string(kind) == "titles";
+  for (const char* lang : kLanguages) {
+    const std::string path = std::string(lang) + "/" + kind + ".json";
+    const json* doc = Find(docs, path);
+    if (doc == nullptr) continue;
+    for (auto it = doc->at("predicates").begin(); it != doc->at("predicates").end(); ++it) {
+      if (titles && it.key() == "person_only") continue;
+      const int index = lex.PredicateIndex(it.key());
+      if (index < 0) return InvalidArgument(path + ": predicates." + it.key() + ": not a predicate of predicate_rules.json");
+      if (lex.predicates[index].is_role != titles) {
+        return InvalidArgument(path + ": predicates." + it.key() + (titles ? ": not a role predicate" : ": a role predicate takes titles, not triggers"));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// Triggers and titles are added predicate by predicate, each in every language, so that a phrase listed
+// twice resolves the same way in the per-language tables and in the table of every language.
+Status AddTriggersAndTitles(const Documents& docs, Lexicon* lex) {
+  KG_RETURN_IF_ERROR(CheckPredicateKeys(docs, *lex, "triggers"));
+  KG_RETURN_IF_ERROR(CheckPredicateKeys(docs, *lex, "titles"));
+  for (size_t index = 0; index < lex->predicates.size(); ++index) {
+    const PredicateRule& rule = lex->predicates[index];
+    const char* kind = rule.is_role ? "titles" : "triggers";
+    for (const char* lang : kLanguages) {
+      const std::string path = std::string(lang) + "/" + kind + ".json";
+      const json* doc = Find(docs, path);
+      if (doc == nullptr || !doc->at("predicates").contains(rule.name)) continue;
+      for (const json& entry : doc->at("predicates").at(rule.name)) {
+        if (rule.is_role) {
+          const std::string title = entry.get<std::string>();
+          lex->titles[lang].Add(title, static_cast<int>(index));
+          lex->titles[""].Add(title, static_cast<int>(index));
+          continue;
+        }
         Trigger trigger;
-        trigger.predicate = index;
+        trigger.predicate = static_cast<int>(index);
+        std::string phrase;
         if (entry.is_string()) {
           phrase = entry.get<std::string>();
         } else {
           phrase = entry.at("phrase").get<std::string>();
           trigger.confidence = entry.value("confidence", trigger.confidence);
-          const std::string mode = entry.value("mode", "svo");
-          if (mode == "object_first") {
-            trigger.mode = TriggerMode::kObjectFirst;
-          } else if (mode == "object_before") {
-            trigger.mode = TriggerMode::kObjectBefore;
-          } else if (mode == "pair") {
-            trigger.mode = TriggerMode::kPair;
-          } else if (mode == "reverse") {
-            trigger.mode = TriggerMode::kReverse;
-          } else if (mode != "svo") {
-            return InvalidArgument(where + ": unknown mode \"" + mode + "\"");
-          }
+          auto mode = ParseMode(entry.value("mode", "svo"), path + ": predicates." + rule.name);
+          if (!mode.ok()) return mode.status();
+          trigger.mode = *mode;
         }
-        if (rule.is_role) {
-          lex->titles[lang.key()].Add(phrase, index);
-          lex->titles[""].Add(phrase, index);
-        } else {
-          const int t = static_cast<int>(lex->triggers.size());
-          lex->triggers.push_back(trigger);
-          lex->trigger_phrases[lang.key()].Add(phrase, t);
-          lex->trigger_phrases[""].Add(phrase, t);
-        }
+        const int t = static_cast<int>(lex->triggers.size());
+        lex->triggers.push_back(trigger);
+        lex->trigger_phrases[lang].Add(phrase, t);
+        lex->trigger_phrases[""].Add(phrase, t);
       }
+    }
+  }
+  // Titles that show a person but give no fact ("Ohio governor X", "porte-parole").
+  for (const char* lang : kLanguages) {
+    const json* doc = Find(docs, std::string(lang) + "/titles.json");
+    if (doc == nullptr || !doc->at("predicates").contains("person_only")) continue;
+    for (const json& title : doc->at("predicates").at("person_only")) {
+      lex->titles[lang].Add(title.get<std::string>(), kPersonOnlyTitle);
+      lex->titles[""].Add(title.get<std::string>(), kPersonOnlyTitle);
     }
   }
   return Status::Ok();
@@ -120,16 +170,29 @@ void AddAdjectives(const json& words, const std::string& lang, const Place& plac
   }
 }
 
-Status ParseDemonyms(const json& doc, Lexicon* lex) {
+// Country by country (so that an adjective two countries share resolves as it always has), each
+// language's adjectives, inflected by its rules, and its fixed phrases as written.
+Status AddDemonyms(const Documents& docs, Lexicon* lex) {
   const auto& gazetteer = text::CountryGazetteer::Instance();
-  const json& countries = doc.at("countries");
-  for (auto it = countries.begin(); it != countries.end(); ++it) {
-    auto country = gazetteer.FindByCode(it.key());
-    if (!country) return InvalidArgument("demonyms.json: countries." + it.key() + ": unknown ISO 3166-1 code");
-    Place place{EntityType::kCountry, country->canonical_name, country->iso_code};
-    for (auto lang = it.value().begin(); lang != it.value().end(); ++lang) {
-      AddAdjectives(lang.value(), lang.key() == "fixed" ? "" : lang.key(), place, lex);
+  std::map<std::string, std::vector<std::pair<std::string, const json*>>> by_code;  // code -> (inflection, words)
+  for (const char* lang : kLanguages) {
+    const std::string path = std::string(lang) + "/demonyms.json";
+    const json* doc = Find(docs, path);
+    if (doc == nullptr) continue;
+    for (const char* list : {"countries", "fixed"}) {
+      if (!doc->contains(list)) continue;
+      for (auto it = doc->at(list).begin(); it != doc->at(list).end(); ++it) {
+        if (!gazetteer.FindByCode(it.key())) {
+          return InvalidArgument(path + ": " + list + "." + it.key() + ": unknown ISO 3166-1 code");
+        }
+        by_code[it.key()].emplace_back(std::string(list) == "fixed" ? "" : lang, &it.value());
+      }
     }
+  }
+  for (const auto& [code, lists] : by_code) {
+    auto country = gazetteer.FindByCode(code);
+    const Place place{EntityType::kCountry, country->canonical_name, country->iso_code};
+    for (const auto& [inflection, words] : lists) AddAdjectives(*words, inflection, place, lex);
   }
   return Status::Ok();
 }
@@ -180,71 +243,82 @@ void AddEndings(const json& list, std::vector<std::string>* out) {
   for (const json& w : list) out->push_back(Lower(w.get<std::string>()));
 }
 
-Status ParseEntities(const json& doc, Lexicon* lex) {
-  AddWords(doc.at("function_words"), false, &lex->function_words);
-  AddWords(doc.at("not_names"), true, &lex->not_names);
-  AddWords(doc.at("org_suffixes"), true, &lex->org_suffixes);
-  AddWords(doc.at("org_cue_words"), true, &lex->org_cue_words);
-  AddWords(doc.at("known_organizations"), true, &lex->known_organizations);
-  AddWords(doc.at("org_cue_nouns"), false, &lex->org_cue_nouns);
-  AddEndings(doc.at("org_cue_noun_endings"), &lex->org_cue_noun_endings);
-  AddWords(doc.at("possessives"), false, &lex->possessives);
-  AddWords(doc.at("honorifics"), false, &lex->honorifics);
-  AddWords(doc.at("name_breakers"), false, &lex->name_breakers);
-  AddWords(doc.at("former_markers"), false, &lex->former_markers);
-  AddWords(doc.at("german_common_nouns"), false, &lex->german_common_nouns);
-  AddEndings(doc.at("german_noun_endings"), &lex->german_noun_endings);
-  AddWords(doc.at("hedge_words"), false, &lex->hedge_words);
-  AddWords(doc.at("ticker_exchanges"), false, &lex->ticker_exchanges);
-  for (auto lang = doc.at("verbs_after_names").begin(); lang != doc.at("verbs_after_names").end(); ++lang) {
-    AddWords(lang.value(), false, &lex->verbs_after_names[lang.key()]);
-  }
+Status AddCountryAbbreviations(const json& map, const std::string& path, Lexicon* lex) {
   const auto& gazetteer = text::CountryGazetteer::Instance();
-  for (auto it = doc.at("country_abbreviations").begin(); it != doc.at("country_abbreviations").end(); ++it) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
     const std::string code = it.value().get<std::string>();
     if (!gazetteer.FindByCode(code)) {
-      return InvalidArgument("entities.json: country_abbreviations." + it.key() + ": unknown ISO 3166-1 code " + code);
+      return InvalidArgument(path + ": country_abbreviations." + it.key() + ": unknown ISO 3166-1 code " + code);
     }
     lex->country_abbreviations.emplace(it.key(), code);
   }
-  for (auto lang = doc.at("org_anaphors").begin(); lang != doc.at("org_anaphors").end(); ++lang) {
-    for (const json& p : lang.value()) lex->org_anaphors.Add(p.get<std::string>(), 0);
-  }
-  for (auto lang = doc.at("country_anaphors").begin(); lang != doc.at("country_anaphors").end(); ++lang) {
-    for (const json& p : lang.value()) lex->country_anaphors.Add(p.get<std::string>(), 0);
-  }
-  for (auto lang = doc.at("person_anaphors").begin(); lang != doc.at("person_anaphors").end(); ++lang) {
-    for (const json& p : lang.value()) {
-      const std::string refers = p.at("refers_to").get<std::string>();
-      if (refers != "business" && refers != "last") {
-        return InvalidArgument("entities.json: person_anaphors: refers_to must be \"business\" or \"last\"");
-      }
-      lex->person_anaphors.Add(p.at("phrase").get<std::string>(),
-                               static_cast<int>(refers == "business" ? PersonAnaphor::kBusiness : PersonAnaphor::kLast));
-    }
-  }
-  // Titles that show a person but give no fact ("Ohio governor X", "porte-parole"): payload -1.
-  for (auto lang = doc.at("person_titles").begin(); lang != doc.at("person_titles").end(); ++lang) {
-    for (const json& p : lang.value()) {
-      lex->titles[lang.key()].Add(p.get<std::string>(), kPersonOnlyTitle);
-      lex->titles[""].Add(p.get<std::string>(), kPersonOnlyTitle);
-    }
-  }
-  for (const json& p : doc.at("place_prepositions")) lex->place_prepositions.Add(p.get<std::string>(), 0);
-  for (const json& p : doc.at("object_blockers")) lex->object_blockers.Add(p.get<std::string>(), 0);
   return Status::Ok();
 }
 
-// Runs `parse` on `text`, turning nlohmann's exceptions (a syntax error, a missing key, a wrong type)
-// into InvalidArgument naming `file`.
-template <typename F>
-Status ParseDocument(std::string_view text, const char* file, F parse) {
-  try {
-    json doc = json::parse(text);
-    return parse(doc);
-  } catch (const json::exception& e) {
-    return InvalidArgument(std::string(file) + ": " + e.what());
+Status AddPersonAnaphors(const json& list, const std::string& path, Lexicon* lex) {
+  for (const json& p : list) {
+    const std::string refers = p.at("refers_to").get<std::string>();
+    if (refers != "business" && refers != "last") {
+      return InvalidArgument(path + ": person_anaphors: refers_to must be \"business\" or \"last\"");
+    }
+    lex->person_anaphors.Add(p.at("phrase").get<std::string>(),
+                             static_cast<int>(refers == "business" ? PersonAnaphor::kBusiness : PersonAnaphor::kLast));
   }
+  return Status::Ok();
+}
+
+void AddPhrases(const json& list, PhraseTable* table) {
+  for (const json& p : list) table->Add(p.get<std::string>(), 0);
+}
+
+// names.json (every language: lang is "") or <lang>/names.json. Every key is optional; an unknown one is
+// an error, so that a misspelt key is not silently ignored.
+Status ParseNames(const json& doc, const std::string& lang, const std::string& path, Lexicon* lex) {
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    const std::string& key = it.key();
+    const json& v = it.value();
+    if (key == "description") continue;
+    if (key == "function_words") AddWords(v, false, &lex->function_words);
+    else if (key == "not_names") AddWords(v, true, &lex->not_names);
+    else if (key == "org_suffixes") AddWords(v, true, &lex->org_suffixes);
+    else if (key == "org_cue_words") AddWords(v, true, &lex->org_cue_words);
+    else if (key == "known_organizations") AddWords(v, true, &lex->known_organizations);
+    else if (key == "org_cue_nouns") AddWords(v, false, &lex->org_cue_nouns);
+    else if (key == "org_cue_noun_endings") AddEndings(v, &lex->org_cue_noun_endings);
+    else if (key == "possessives") AddWords(v, false, &lex->possessives);
+    else if (key == "honorifics") AddWords(v, false, &lex->honorifics);
+    else if (key == "name_breakers") AddWords(v, false, &lex->name_breakers);
+    else if (key == "former_markers") AddWords(v, false, &lex->former_markers);
+    else if (key == "hedge_words") AddWords(v, false, &lex->hedge_words);
+    else if (key == "ticker_exchanges") AddWords(v, false, &lex->ticker_exchanges);
+    else if (key == "common_nouns" && lang == "de") AddWords(v, false, &lex->german_common_nouns);
+    else if (key == "noun_endings" && lang == "de") AddEndings(v, &lex->german_noun_endings);
+    else if (key == "verbs_after_names" && !lang.empty()) AddWords(v, false, &lex->verbs_after_names[lang]);
+    else if (key == "country_abbreviations") KG_RETURN_IF_ERROR(AddCountryAbbreviations(v, path, lex));
+    else if (key == "person_anaphors") KG_RETURN_IF_ERROR(AddPersonAnaphors(v, path, lex));
+    else if (key == "org_anaphors") AddPhrases(v, &lex->org_anaphors);
+    else if (key == "country_anaphors") AddPhrases(v, &lex->country_anaphors);
+    else if (key == "place_prepositions") AddPhrases(v, &lex->place_prepositions);
+    else if (key == "object_blockers") AddPhrases(v, &lex->object_blockers);
+    else return InvalidArgument(path + ": unknown key \"" + key + "\"");
+  }
+  return Status::Ok();
+}
+
+bool IsLanguage(std::string_view s) {
+  for (const char* lang : kLanguages) {
+    if (s == lang) return true;
+  }
+  return false;
+}
+
+// "fr/names.json" -> {"fr", "names"}; "names.json" -> {"", "names"}.
+std::pair<std::string, std::string> LanguageAndKind(const std::string& path) {
+  const size_t slash = path.find('/');
+  const std::string lang = slash == std::string::npos ? "" : path.substr(0, slash);
+  std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (EndsWith(file, ".json")) file.resize(file.size() - 5);
+  return {lang, file};
 }
 
 }  // namespace
@@ -258,58 +332,6 @@ std::vector<std::string> FrenchAdjectiveForms(const std::string& w) {
   return {w, w + "e", w + "s", w + "es"};
 }
 
-void PhraseTable::Add(std::string_view phrase, int payload) {
-  auto tokens = ScanTokens(phrase);
-  if (!tokens.ok() || tokens->empty()) return;
-  Phrase p;
-  p.payload = payload;
-  for (const ScanToken& t : *tokens) p.words.push_back(t.lower);
-  if (p.words.back() == "*" && p.words.size() >= 2) {
-    p.words.pop_back();
-    p.prefix_last = true;
-  }
-  ++size_;
-  if (p.prefix_last && p.words.size() == 1) {
-    stems_.push_back(std::move(p));
-    return;
-  }
-  std::string first = p.words[0];
-  by_first_word_[first].push_back(std::move(p));
-}
-
-size_t PhraseTable::MatchLength(const Phrase& phrase, const std::vector<ScanToken>& tokens, size_t i) {
-  if (i + phrase.words.size() > tokens.size()) return 0;
-  for (size_t k = 0; k < phrase.words.size(); ++k) {
-    const std::string& have = tokens[i + k].lower;
-    const std::string& want = phrase.words[k];
-    const bool last = k + 1 == phrase.words.size();
-    if (last && phrase.prefix_last) {
-      if (have.compare(0, want.size(), want) != 0) return 0;
-    } else if (have != want) {
-      return 0;
-    }
-  }
-  return phrase.words.size();
-}
-
-PhraseTable::Match PhraseTable::LongestAt(const std::vector<ScanToken>& tokens, size_t i) const {
-  Match best;
-  if (i >= tokens.size()) return best;
-  auto it = by_first_word_.find(tokens[i].lower);
-  if (it != by_first_word_.end()) {
-    for (const Phrase& p : it->second) {
-      size_t n = MatchLength(p, tokens, i);
-      if (n > best.length) best = {n, p.payload};
-    }
-  }
-  if (best.length == 0 && tokens[i].kind == ScanKind::kWord) {
-    for (const Phrase& p : stems_) {
-      if (MatchLength(p, tokens, i) == 1) return {1, p.payload};
-    }
-  }
-  return best;
-}
-
 int Lexicon::PredicateIndex(std::string_view name) const {
   for (size_t i = 0; i < predicates.size(); ++i) {
     if (predicates[i].name == name) return static_cast<int>(i);
@@ -317,13 +339,42 @@ int Lexicon::PredicateIndex(std::string_view name) const {
   return -1;
 }
 
-Result<Lexicon> Lexicon::Parse(std::string_view triggers_json, std::string_view demonyms_json,
-                               std::string_view places_json, std::string_view entities_json) {
+Result<Lexicon> Lexicon::Parse(const std::vector<LexiconFile>& files) {
+  Documents docs;
+  for (const LexiconFile& file : files) {
+    const auto [lang, kind] = LanguageAndKind(file.path);
+    const bool shared = lang.empty() && (kind == "predicate_rules" || kind == "places" || kind == "names");
+    const bool per_language =
+        IsLanguage(lang) && (kind == "triggers" || kind == "titles" || kind == "demonyms" || kind == "names");
+    if (!shared && !per_language) {
+      return InvalidArgument(file.path + ": not a lexicon file (see schemas/lexicons/README.md for the layout)");
+    }
+    try {
+      docs[file.path] = json::parse(file.text);
+    } catch (const json::exception& e) {
+      return InvalidArgument(file.path + ": " + e.what());
+    }
+  }
+  if (Find(docs, "predicate_rules.json") == nullptr) return InvalidArgument("predicate_rules.json: missing");
+
   Lexicon lex;
-  KG_RETURN_IF_ERROR(ParseDocument(triggers_json, "triggers.json", [&](const json& d) { return ParseTriggers(d, &lex); }));
-  KG_RETURN_IF_ERROR(ParseDocument(demonyms_json, "demonyms.json", [&](const json& d) { return ParseDemonyms(d, &lex); }));
-  KG_RETURN_IF_ERROR(ParseDocument(places_json, "places.json", [&](const json& d) { return ParsePlaces(d, &lex); }));
-  KG_RETURN_IF_ERROR(ParseDocument(entities_json, "entities.json", [&](const json& d) { return ParseEntities(d, &lex); }));
+  // nlohmann's exceptions (a missing key, a wrong type) become InvalidArgument naming the file.
+  std::string current = "predicate_rules.json";
+  try {
+    KG_RETURN_IF_ERROR(ParsePredicates(docs.at(current), &lex));
+    current = "the triggers and titles";
+    KG_RETURN_IF_ERROR(AddTriggersAndTitles(docs, &lex));
+    current = "the demonyms";
+    KG_RETURN_IF_ERROR(AddDemonyms(docs, &lex));
+    for (const auto& [path, doc] : docs) {
+      current = path;
+      const auto [lang, kind] = LanguageAndKind(path);
+      if (kind == "places") KG_RETURN_IF_ERROR(ParsePlaces(doc, &lex));
+      if (kind == "names") KG_RETURN_IF_ERROR(ParseNames(doc, lang, path, &lex));
+    }
+  } catch (const json::exception& e) {
+    return InvalidArgument(current + ": " + e.what());
+  }
   for (const char* lang : kLanguages) {
     lex.trigger_phrases[lang];
     lex.titles[lang];
@@ -331,9 +382,17 @@ Result<Lexicon> Lexicon::Parse(std::string_view triggers_json, std::string_view 
   return lex;
 }
 
+std::vector<LexiconFile> Lexicon::EmbeddedFiles() {
+  std::vector<LexiconFile> files;
+  for (int i = 0; i < schema::kLexiconFileCount; ++i) {
+    files.push_back({schema::kLexiconFiles[i].path, schema::kLexiconFiles[i].text});
+  }
+  return files;
+}
+
 const Lexicon& Lexicon::Default() {
   static const Lexicon* lexicon = [] {
-    auto parsed = Parse(schema::kTriggersJson, schema::kDemonymsJson, schema::kPlacesJson, schema::kEntitiesJson);
+    auto parsed = Parse(EmbeddedFiles());
     if (!parsed.ok()) {
       std::fprintf(stderr, "kg: embedded lexicon is malformed: %s\n", parsed.status().message().c_str());
       std::abort();

@@ -1,10 +1,10 @@
-// The extractor's word lists, read from schemas/lexicons/*.json: trigger phrases and role titles per
-// predicate and language, country adjectives, cities and regions, and the cue words that find and type
-// names (see each file's "description").
+// The extractor's word lists, read from schemas/lexicons/ (its README.md gives the layout): what each
+// predicate accepts (predicate_rules.json), and per language (fr/, en/, es/, de/) its trigger phrases, role
+// titles, country adjectives and the cue words that find and type names; cities and regions, and the name
+// cues of every language, sit beside them.
 //
-// Phrases are matched on ScanTokens' lower-case tokens, longest first; a final '*' matches any word that
-// starts with the stem. Lexicon::Default() parses the copies compiled into the library once, on first use;
-// a Lexicon is immutable afterwards, so lookups are thread-safe.
+// Lexicon::Default() parses the copies compiled into the library once, on first use; a Lexicon is
+// immutable afterwards, so lookups are thread-safe.
 #ifndef KG_EXTRACT_LEXICON_H_
 #define KG_EXTRACT_LEXICON_H_
 
@@ -15,40 +15,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/phrase_table.h"
 #include "extract/token_scanner.h"
 #include "kg/model.h"
 #include "kg/status.h"
 
 namespace kg::extract {
-
-// A set of phrases, each with an integer payload, found at a token position.
-class PhraseTable {
- public:
-  struct Match {
-    size_t length = 0;  // in tokens; 0 when nothing matches
-    int payload = -1;
-  };
-
-  // Adds `phrase` (tokenized as ScanTokens does, lower-cased). Empty phrases are ignored.
-  void Add(std::string_view phrase, int payload);
-
-  // The longest phrase that starts at tokens[i]; ties go to the phrase added first.
-  Match LongestAt(const std::vector<ScanToken>& tokens, size_t i) const;
-
-  size_t size() const { return size_; }
-
- private:
-  struct Phrase {
-    std::vector<std::string> words;
-    bool prefix_last = false;  // the last word is a stem ("invest*")
-    int payload = -1;
-  };
-  static size_t MatchLength(const Phrase& phrase, const std::vector<ScanToken>& tokens, size_t i);
-
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
-  std::vector<Phrase> stems_;  // one-word phrases ending in '*', checked by prefix
-  size_t size_ = 0;
-};
 
 enum class TriggerMode { kSvo, kObjectFirst, kObjectBefore, kPair, kReverse };
 
@@ -81,6 +53,13 @@ enum class PersonAnaphor { kBusiness, kLast };
 
 // The payload of a title that shows a person but gives no fact ("governor", "porte-parole", "Sprecher").
 inline constexpr int kPersonOnlyTitle = -1;
+
+// One lexicon document: its path under schemas/lexicons/ ("predicate_rules.json", "fr/triggers.json") and its
+// text.
+struct LexiconFile {
+  std::string path;
+  std::string_view text;
+};
 
 struct Lexicon {
   std::vector<PredicateRule> predicates;
@@ -128,13 +107,16 @@ struct Lexicon {
   // The index of predicate `name`, or -1.
   int PredicateIndex(std::string_view name) const;
 
-  // Parses the four lexicon documents. InvalidArgument naming the file and the field for malformed JSON,
-  // an unknown entity type or a country code ICU does not know.
-  static Result<Lexicon> Parse(std::string_view triggers_json, std::string_view demonyms_json,
-                               std::string_view places_json, std::string_view entities_json);
+  // Parses the lexicon documents; predicate_rules.json is required, every other file adds to it.
+  // InvalidArgument naming the file and the field for malformed JSON, an unknown file, key, predicate or
+  // entity type, or a country code ICU does not know.
+  static Result<Lexicon> Parse(const std::vector<LexiconFile>& files);
 
-  // The lexicons compiled into the library (schemas/lexicons/). Parsed on first use; a malformed
-  // embedded lexicon is a build defect and aborts with a message.
+  // The documents of schemas/lexicons/ compiled into the library.
+  static std::vector<LexiconFile> EmbeddedFiles();
+
+  // The embedded lexicons, parsed on first use; a malformed embedded lexicon is a build defect and aborts
+  // with a message.
   static const Lexicon& Default();
 };
 

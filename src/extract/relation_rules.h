@@ -1,7 +1,7 @@
 // The trigger rules that turn one sentence's mentions into candidate facts, and the Candidate they and the
 // other rules (title_rules.h, nationality_rule.h, place_rules.h) propose.
 //
-// Trigger phrases (schemas/lexicons/triggers.json) give the other predicates: the
+// Trigger phrases (schemas/lexicons/<language>/triggers.json) give the other predicates: the
 // subject is the nearest fitting mention before the trigger (else the article's main organisation), the
 // object the nearest after it, with modes for the phrasings that reverse or pair them. Meetings link the
 // people on either side of the trigger. A few cue rules need no trigger: a listed city and its country

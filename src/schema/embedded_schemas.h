@@ -7,11 +7,15 @@ namespace kg::schema {
 
 extern const char* const kPredicatesJson;
 
-// The extractor's lexicons: schemas/lexicons/{triggers,demonyms,places,entities}.json.
-extern const char* const kTriggersJson;
-extern const char* const kDemonymsJson;
-extern const char* const kPlacesJson;
-extern const char* const kEntitiesJson;
+// A file compiled in: its path under its folder of schemas/ and its text.
+struct EmbeddedFile {
+  const char* path;
+  const char* text;
+};
+
+// The extractor's lexicons: every file under schemas/lexicons/, by path ("fr/triggers.json").
+extern const EmbeddedFile kLexiconFiles[];
+extern const int kLexiconFileCount;
 
 }  // namespace kg::schema
 

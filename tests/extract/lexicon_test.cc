@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "extract/token_scanner.h"
 #include "schema/embedded_schemas.h"
 #include "schema/predicate_vocabulary.h"
@@ -22,7 +24,7 @@ std::vector<ScanToken> Tokens(const std::string& text) {
 TEST(LexiconTest, EveryPredicateOfTheVocabularyHasTriggersOrTitles) {
   const Lexicon& lexicon = Lexicon::Default();
   for (const auto& [name, info] : schema::PredicateVocabulary::Builtin().all()) {
-    EXPECT_GE(lexicon.PredicateIndex(name), 0) << name << " has no entry in schemas/lexicons/triggers.json";
+    EXPECT_GE(lexicon.PredicateIndex(name), 0) << name << " has no entry in schemas/lexicons/predicate_rules.json";
   }
   for (const char* lang : {"fr", "en", "es", "de"}) {
     EXPECT_GT(lexicon.trigger_phrases.at(lang).size(), 20u) << lang;
@@ -83,21 +85,74 @@ TEST(LexiconTest, DemonymsPointToCountries) {
   check("parisienne", "FR");  // a city adjective carries the city's country
 }
 
+// The embedded lexicon files with the one at `path` replaced by `text` (or added, when it is new).
+std::vector<LexiconFile> EmbeddedWith(const std::string& path, std::string_view text) {
+  std::vector<LexiconFile> files = Lexicon::EmbeddedFiles();
+  for (LexiconFile& f : files) {
+    if (f.path == path) {
+      f.text = text;
+      return files;
+    }
+  }
+  files.push_back({path, text});
+  return files;
+}
+
+TEST(LexiconTest, TheEmbeddedFilesAreOnePerLanguageAndKind) {
+  std::set<std::string> paths;
+  for (const LexiconFile& f : Lexicon::EmbeddedFiles()) paths.insert(f.path);
+  for (const char* lang : {"fr", "en", "es", "de"}) {
+    for (const char* kind : {"triggers", "titles", "demonyms", "names"}) {
+      EXPECT_EQ(paths.count(std::string(lang) + "/" + kind + ".json"), 1u) << lang << "/" << kind;
+    }
+  }
+  EXPECT_EQ(paths.count("predicate_rules.json"), 1u);
+  EXPECT_EQ(paths.count("places.json"), 1u);
+  EXPECT_EQ(paths.count("names.json"), 1u);
+}
+
+TEST(LexiconTest, ALanguageFileFeedsThatLanguagesTable) {
+  const Lexicon& lexicon = Lexicon::Default();
+  auto tokens = Tokens("invertirá");
+  EXPECT_GT(lexicon.trigger_phrases.at("es").LongestAt(tokens, 0).length, 0u);
+  EXPECT_EQ(lexicon.trigger_phrases.at("de").LongestAt(tokens, 0).length, 0u);
+  EXPECT_GT(lexicon.trigger_phrases.at("").LongestAt(tokens, 0).length, 0u);
+}
+
 TEST(LexiconTest, MalformedLexiconsAreRejectedWithTheFileName) {
-  auto bad_json = Lexicon::Parse("{", schema::kDemonymsJson, schema::kPlacesJson, schema::kEntitiesJson);
+  auto bad_json = Lexicon::Parse(EmbeddedWith("fr/triggers.json", "{"));
   ASSERT_FALSE(bad_json.ok());
   EXPECT_EQ(bad_json.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(bad_json.status().message(), HasSubstr("triggers.json"));
+  EXPECT_THAT(bad_json.status().message(), HasSubstr("fr/triggers.json"));
 
-  auto bad_type = Lexicon::Parse(R"({"predicates": {"x": {"subject": ["Planet"], "object": [], "triggers": {}}}})",
-                                 schema::kDemonymsJson, schema::kPlacesJson, schema::kEntitiesJson);
+  auto bad_type = Lexicon::Parse(
+      EmbeddedWith("predicate_rules.json", R"({"predicates": {"x": {"subject": ["Planet"], "object": []}}})"));
   ASSERT_FALSE(bad_type.ok());
   EXPECT_THAT(bad_type.status().message(), HasSubstr("unknown entity type \"Planet\""));
 
-  auto bad_code = Lexicon::Parse(schema::kTriggersJson, R"({"countries": {"QQ": {"fr": ["x"]}}})", schema::kPlacesJson,
-                                 schema::kEntitiesJson);
+  auto bad_code = Lexicon::Parse(EmbeddedWith("es/demonyms.json", R"({"countries": {"QQ": ["x"]}})"));
   ASSERT_FALSE(bad_code.ok());
-  EXPECT_THAT(bad_code.status().message(), HasSubstr("demonyms.json: countries.QQ"));
+  EXPECT_THAT(bad_code.status().message(), HasSubstr("es/demonyms.json: countries.QQ"));
+
+  auto unknown_predicate = Lexicon::Parse(EmbeddedWith("de/triggers.json", R"({"predicates": {"sells_to": ["x"]}})"));
+  ASSERT_FALSE(unknown_predicate.ok());
+  EXPECT_THAT(unknown_predicate.status().message(), HasSubstr("de/triggers.json: predicates.sells_to"));
+
+  auto trigger_for_a_role = Lexicon::Parse(EmbeddedWith("en/triggers.json", R"({"predicates": {"ceo_of": ["x"]}})"));
+  ASSERT_FALSE(trigger_for_a_role.ok());
+  EXPECT_THAT(trigger_for_a_role.status().message(), HasSubstr("takes titles"));
+
+  auto misspelt_key = Lexicon::Parse(EmbeddedWith("fr/names.json", R"({"hegde_words": ["x"]})"));
+  ASSERT_FALSE(misspelt_key.ok());
+  EXPECT_THAT(misspelt_key.status().message(), HasSubstr("fr/names.json: unknown key \"hegde_words\""));
+
+  auto stray_file = Lexicon::Parse(EmbeddedWith("it/triggers.json", "{}"));
+  ASSERT_FALSE(stray_file.ok());
+  EXPECT_THAT(stray_file.status().message(), HasSubstr("it/triggers.json: not a lexicon file"));
+
+  auto wrong_shape = Lexicon::Parse(EmbeddedWith("fr/titles.json", R"({"predicates": {"ceo_of": 3}})"));
+  ASSERT_FALSE(wrong_shape.ok());
+  EXPECT_EQ(wrong_shape.status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "extract/currency_names.h"
+
 namespace kg::extract {
 namespace {
 
@@ -133,7 +135,11 @@ bool IsUpperAscii(std::string_view text, const TextSpan& span) {
 
 bool Glued(const std::vector<ScanToken>& t, size_t i) { return i < t.size() && !t[i].space_before; }
 
-std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size_t i, std::string_view text) {
+// The currency at t[i]. `after_amount`: t[i] follows a number, where ISO 4217 codes and names of one word
+// beyond our own list count too ("500 Mio. SEK", "20 millones de soles"); elsewhere they are too often
+// something else ("AMD", "Rand").
+std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size_t i, std::string_view text,
+                                           bool after_amount) {
   if (i >= t.size()) return std::nullopt;
   const ScanToken& token = t[i];
   if (token.kind == ScanKind::kOther) {
@@ -164,6 +170,10 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
   if (capital_r && token.lower == "rs") {
     return CurrencyMatch{"INR", Glued(t, i + 1) && t[i + 1].lower == "." ? i + 2 : i + 1};
   }
+  // ISO 4217's names of several words before our pairs and words: "dollar de Hong Kong" is not the US dollar.
+  if (IsoCurrencyMatch iso = IsoCurrencyNameAt(t, i, false); iso.length > 1) {
+    return CurrencyMatch{std::string(iso.code), i + iso.length};
+  }
   if (i + 1 < t.size()) {
     for (const auto& p : kPairs) {
       if (token.lower == p.first && t[i + 1].lower == p.second) return CurrencyMatch{std::string(p.code), i + 2};
@@ -176,8 +186,15 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
     if (token.lower == w.name) return CurrencyMatch{"", i + 1, true};
   }
   if (token.lower.size() == 3 && IsUpperAscii(text, token.span)) {
-    for (auto code : kCodes) {
-      if (token.lower == code) return CurrencyMatch{std::string(text.substr(token.span.begin, 3)), i + 1};
+    const std::string_view code = text.substr(token.span.begin, 3);
+    for (auto known : kCodes) {
+      if (token.lower == known) return CurrencyMatch{std::string(code), i + 1};
+    }
+    if (after_amount && IsIsoCurrencyCode(code)) return CurrencyMatch{std::string(code), i + 1};
+  }
+  if (after_amount) {
+    if (IsoCurrencyMatch iso = IsoCurrencyNameAt(t, i, true); iso.length > 0) {
+      return CurrencyMatch{std::string(iso.code), i + iso.length};
     }
   }
   return std::nullopt;
@@ -186,10 +203,10 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
 // A currency right after an amount: "€", "euros", or behind a connector ("d'euros", "de euros", "of dollars").
 std::optional<CurrencyMatch> MatchCurrencyAfter(const std::vector<ScanToken>& t, size_t i, std::string_view text) {
   if (i >= t.size()) return std::nullopt;
-  if (auto direct = MatchCurrency(t, i, text)) return direct;
+  if (auto direct = MatchCurrency(t, i, text, true)) return direct;
   const std::string& w = t[i].lower;
-  if (w == "de" || w == "del" || w == "of") return MatchCurrency(t, i + 1, text);
-  if (w == "d" && Glued(t, i + 1) && t[i + 1].lower == "'") return MatchCurrency(t, i + 2, text);
+  if (w == "de" || w == "del" || w == "of") return MatchCurrency(t, i + 1, text, true);
+  if (w == "d" && Glued(t, i + 1) && t[i + 1].lower == "'") return MatchCurrency(t, i + 2, text, true);
   return std::nullopt;
 }
 
@@ -221,7 +238,7 @@ std::optional<ScaleMatch> MatchScale(const std::vector<ScanToken>& t, size_t i, 
       return ScaleMatch{&s, 1e12, next + 1};  // Indian "lakh crore": a hundred thousand crores
     }
     // "3 Mrd. Euro": the abbreviation's period belongs to the amount when a currency follows it.
-    if (s.short_form && Glued(t, next) && t[next].lower == "." && MatchCurrency(t, next + 1, text)) ++next;
+    if (s.short_form && Glued(t, next) && t[next].lower == "." && MatchCurrency(t, next + 1, text, true)) ++next;
     return ScaleMatch{&s, factor, next};
   }
   return std::nullopt;
@@ -313,7 +330,7 @@ bool IsCount(const std::vector<ScanToken>& t, size_t i, std::string_view text) {
   size_t noun = i + 1;
   if (t[i].lower == "d" && Glued(t, i + 1) && t[i + 1].lower == "'") noun = i + 2;
   else if (t[i].lower != "de" && t[i].lower != "of" && t[i].lower != "del") return false;
-  return noun < t.size() && t[noun].kind == ScanKind::kWord && !MatchCurrency(t, noun, text);
+  return noun < t.size() && t[noun].kind == ScanKind::kWord && !MatchCurrency(t, noun, text, true);
 }
 
 // The index after a hyphen that joins the parts of a compound ("Zwölf-Milliarden-Euro-Investition",
@@ -366,7 +383,7 @@ Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptio
 
   std::vector<std::pair<size_t, std::string>> mentions;  // token index -> currency, for context
   for (size_t i = 0; i < t.size(); ++i) {
-    if (auto c = MatchCurrency(t, i, text); c && !c->code.empty() && !c->needs_scale) {
+    if (auto c = MatchCurrency(t, i, text, false); c && !c->code.empty() && !c->needs_scale) {
       mentions.emplace_back(i, c->code);
     }
   }
@@ -377,7 +394,7 @@ Result<std::vector<Amount>> FindAmounts(std::string_view text, const AmountOptio
     size_t j = i;
     std::string prefix_code;
     bool prefix_needs_scale = false;
-    if (auto c = MatchCurrency(t, i, text);
+    if (auto c = MatchCurrency(t, i, text, false);
         c && !c->shared && c->next < t.size() && t[c->next].kind == ScanKind::kDigits) {
       prefix_code = c->code;
       prefix_needs_scale = c->needs_scale;

@@ -341,6 +341,29 @@ TEST(AmountParserTest, TwoWordCurrencies) {
   EXPECT_EQ(One("2 millions de dollars canadiens", French()).currency, "CAD");
 }
 
+TEST(AmountParserTest, Iso4217NamesAndCodesFromIsoCodes) {
+  // Names and codes no hand list holds, from iso-codes' ISO 4217 catalogs.
+  EXPECT_EQ(One("500 millions de couronnes suédoises", French()).currency, "SEK");
+  EXPECT_EQ(One("2.000 millones de reales brasileños", {"es", ""}).currency, "BRL");
+  EXPECT_EQ(One("300 Millionen Schweizer Franken", {"de", ""}).currency, "CHF");
+  EXPECT_EQ(One("4 billion Turkish lira").currency, "TRY");
+  EXPECT_EQ(One("une enveloppe de 12 milliards de nairas", French()).currency, "NGN");
+  EXPECT_EQ(One("a 700 million PLN contract").currency, "PLN");
+  // A longer ISO name wins over our own shorter one: the Hong Kong dollar is not the US dollar.
+  EXPECT_EQ(One("200 millions de dollars de Hong-Kong", French()).currency, "HKD");
+}
+
+TEST(AmountParserTest, IsoCodesAndOneWordNamesOnlyAfterAnAmount) {
+  // Elsewhere a code or a one-word currency name is too often something else.
+  Amount chip = One("AMD will spend 400 million on the plant");
+  EXPECT_TRUE(chip.currency_inferred);
+  EXPECT_NE(chip.currency, "AMD");
+  EXPECT_EQ(Count("the AMD 7950 chip"), 0u);
+  EXPECT_EQ(One("3 Milliarden Zloty", {"de", ""}).currency, "PLN");
+  // An everyday English word is no currency name, even after an amount.
+  EXPECT_NE(One("2 million real estate deals").currency, "BRL");
+}
+
 TEST(AmountParserTest, DecimalCommaVersusThousandsByLanguage) {
   EXPECT_DOUBLE_EQ(One("$1,500 million").value, 1.5e9);                   // English thousands comma
   EXPECT_DOUBLE_EQ(One("1,500 millions d'euros", French()).value, 1.5e6);  // French decimal comma

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Builds kg's currency table from ISO 4217 as Debian's iso-codes package keeps it.
+
+Sources, read from the installed system:
+  * /usr/share/iso-codes/json/iso_4217.json: every current currency, its alpha-3 code and English name;
+  * the gettext catalogs iso_4217.mo in fr, es and de: the names in those languages.
+
+Names are lower-cased, stripped of parenthesised parts ("Franc CFA (BEAC)" -> "franc cfa") and given their
+plural by each language's regular rule (fr: every word before "de" takes -s; es: likewise -s or -es; en: the
+last word takes -s; de: a last word in -e takes -n: "schwedische Kronen"). A name that two currencies share
+("franc cfa" is both XAF and XOF) is left out: a wrong code is worse than none. Everyday names that no
+catalog has ("dollars", "pfund", "quid") stay in the extractor's own list (src/extract/amount_parser.cc).
+A one-word name that is an everyday English word (SCOWL's lists in wamerican-small and wbritish-small:
+"real", "won", "sol") is left out too, since "2 million real estate deals" is no sum in reais.
+
+Funds (ISO 4217's list of fund codes: "US Dollar (Next day)", the Bolivian Mvdol...), precious metals and
+testing codes (the X-codes other than the CFA and CFP francs and the East Caribbean dollar) are left out;
+a fund's name, once its parenthesis goes, would otherwise make its currency's name ambiguous.
+
+Output: a C++ file defining kg::extract::kIsoCurrencyCodes and kIsoCurrencyNames (src/extract/iso_currencies.h).
+Usage: make_currencies.py --cc-output FILE [--stats]
+Only the Python 3 standard library is used.
+"""
+
+import argparse
+import gettext
+import json
+import re
+
+ISO_4217 = "/usr/share/iso-codes/json/iso_4217.json"
+LOCALE_DIR = "/usr/share/locale"
+LANGUAGES = ("fr", "es", "de")
+ENGLISH_WORDS = ("/usr/share/dict/american-english-small", "/usr/share/dict/british-english-small")
+X_CODES_KEPT = {"XAF", "XOF", "XPF", "XCD"}
+FUND_CODES = {"BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"}
+
+
+def plural_fr(word):
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def plural_es(word):
+    if word[-1] in "aeiouáéó":
+        return word + "s"
+    if word.endswith("z"):
+        return word[:-1] + "ces"
+    if len(word) > 1 and word[-2] in "áéíóú":  # the stress moves: "hongkonés" -> "hongkoneses"
+        word = word[:-2] + "aeiou"["áéíóú".index(word[-2])] + word[-1]
+    return word + "es"
+
+
+def plural_en(word):
+    if word.endswith(("s", "x", "z", "sh", "ch")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def forms(name, language):
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip().lower()
+    words = name.split()
+    if not words:
+        return []
+    # In French and Spanish the noun and its adjectives agree; what follows "de" does not ("dollars de Hong-Kong").
+    head = next((k for k, w in enumerate(words) if w in ("de", "des", "du", "del", "d'")), len(words))
+    if language == "fr":
+        plural = [plural_fr(w) for w in words[:head]] + words[head:]
+    elif language == "es":
+        plural = [plural_es(w) for w in words[:head]] + words[head:]
+    elif language == "en":
+        plural = words[:-1] + [plural_en(words[-1])]
+    else:
+        plural = words[:-1] + [words[-1] + "n"] if words[-1].endswith("e") else words
+    return [" ".join(words), " ".join(plural)]
+
+
+def build():
+    with open(ISO_4217, encoding="utf-8") as f:
+        currencies = json.load(f)["4217"]
+    catalogs = {l: gettext.translation("iso_4217", LOCALE_DIR, languages=[l]) for l in LANGUAGES}
+    codes, names = [], {}
+    for c in currencies:
+        code = c["alpha_3"]
+        if code in FUND_CODES or (code.startswith("X") and code not in X_CODES_KEPT):
+            continue
+        codes.append(code)
+        spellings = [("en", c["name"])] + [(l, catalogs[l].gettext(c["name"])) for l in LANGUAGES]
+        for language, spelling in spellings:
+            for form in forms(spelling, language):
+                names.setdefault(form, set()).add(code)
+    english = set()
+    for path in ENGLISH_WORDS:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            english.update(line.strip().lower() for line in f)
+    unique = sorted((name, next(iter(cs))) for name, cs in names.items()
+                    if len(cs) == 1 and not (" " not in name and name in english))
+    return sorted(codes), unique
+
+
+def cc_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cc-output", required=True)
+    parser.add_argument("--stats", action="store_true")
+    args = parser.parse_args()
+    codes, names = build()
+    lines = ["// Generated by tools/gazetteer/make_currencies.py from iso-codes' ISO 4217 data. Do not edit.",
+             '#include "extract/iso_currencies.h"', "namespace kg::extract {",
+             "const char* const kIsoCurrencyCodes[] = {" + ", ".join(cc_string(c) for c in codes) + "};",
+             f"const size_t kIsoCurrencyCodeCount = {len(codes)};",
+             "const IsoCurrencyName kIsoCurrencyNames[] = {"]
+    lines += [f"    {{{cc_string(name)}, {cc_string(code)}}}," for name, code in names]
+    lines += ["};", f"const size_t kIsoCurrencyNameCount = {len(names)};", "}  // namespace kg::extract", ""]
+    text = "\n".join(lines)
+    try:
+        with open(args.cc_output, encoding="utf-8") as f:
+            unchanged = f.read() == text
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        with open(args.cc_output, "w", encoding="utf-8") as f:
+            f.write(text)
+    if args.stats:
+        print(f"{len(codes)} codes, {len(names)} names")
+
+
+if __name__ == "__main__":
+    main()

@@ -171,9 +171,15 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
   if (subject != nullptr) subject = SkipApposition(s, mentions, subject, b, rule.subject_types);
   Mention fallback;
   if (subject == nullptr) {
-    // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object closely.
+    // "Fondée en 2017 et installée à Bordeaux, Ondelia …": the subject follows the object's comma, or the
+    // agent word of a noun ("l'acquisition de Litware par Northwind"). Not "… en España, en el plan
+    // Future": a name further on is no subject.
     auto objects = Objects(s, mentions, e, rule, lexicon, "");
-    if (!objects.empty()) subject = NearestRight(mentions, objects.back()->end, rule.subject_types, objects.back()->name, 4);
+    if (!objects.empty() && objects.back()->end < tokens.size() &&
+        (tokens[objects.back()->end].lower == "," || IsAgentWord(tokens[objects.back()->end].lower))) {
+      const Mention* next = NearestRight(mentions, objects.back()->end + 1, rule.subject_types, objects.back()->name, 1);
+      if (next != nullptr && next->begin == objects.back()->end + 1) subject = next;
+    }
   }
   if (subject == nullptr) {
     // With no subject in the sentence, the article's company is meant only while it is the topic (the

@@ -75,6 +75,23 @@ TEST(RealNewsRolesTest, TheAnnouncerIsNotTheInvestor) {
   EXPECT_THAT(french, Contains("Northwind|acquires|Litware"));
 }
 
+TEST(RealNewsRolesTest, ASpanishOrGermanReferenceToTheCompanyIsItsSubject) {
+  EXPECT_THAT(TriplesOf("Fabrikam abrirá una planta en Valencia. El consorcio invertirá 300 millones de euros en Sagunto.",
+                        "es"),
+              Contains("Fabrikam|invests_in|Sagunto"));
+  EXPECT_THAT(TriplesOf("Fabrikam baut ein Werk in Leipzig. Der Autobauer investiert 500 Millionen Euro in Dresden.", "de"),
+              Contains("Fabrikam|invests_in|Dresden"));
+}
+
+TEST(RealNewsRolesTest, ANameFurtherOnIsNoSubject) {
+  // A sentence with no subject before its trigger takes one after the object only behind a comma
+  // ("installée à Bordeaux, Ondelia") or an agent word ("par", "by").
+  const auto triples = TriplesOf("El grupo prevé invertir 100 millones de euros en España, en el plan Horizonte.", "es");
+  for (const std::string& t : triples) EXPECT_EQ(t.find("Horizonte|"), std::string::npos) << t;
+  EXPECT_THAT(TriplesOf("Fondée en 2017 et installée à Bordeaux, Ondelia emploie 40 personnes.", "fr"),
+              Contains("Ondelia|headquartered_in|Bordeaux"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

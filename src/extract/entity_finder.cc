@@ -96,6 +96,12 @@ size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const
         continue;
       }
     }
+    // "Dr. Angela Merkel": an honorific's period stays inside the run; the honorific is dropped later.
+    if (t.lower == "." && !t.space_before && last == j && lexicon.honorifics.count(tokens[j - 1].lower) &&
+        capital_at(j + 1)) {
+      ++j;
+      continue;
+    }
     // "Contoso.com": a domain name is one word.
     if (t.lower == "." && !t.space_before && j + 1 < n && !tokens[j + 1].space_before &&
         tokens[j + 1].kind == ScanKind::kWord && (tokens[j + 1].lower == "com" || tokens[j + 1].lower == "net" ||
@@ -428,6 +434,10 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     const size_t run_begin = i;
     size_t b = i;
     i = run_end;
+    // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
+    auto skip_honorifics = [&] {
+      while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
+    };
     if (ctx->language == "de" && !known_run) {
       // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,
       // and "Erweiterung der Fabrik" nothing.
@@ -435,12 +445,12 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
                              tokens[b].kind != ScanKind::kWord)) {
         ++b;
       }
+      skip_honorifics();  // before GermanNameEnd, which would end the name at the honorific's period
       run_end = GermanNameEnd(tokens, b, run_end, lexicon);
       if (b >= run_end) continue;
     }
     if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
-    // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
-    while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
+    skip_honorifics();
     // "Contoso.com Inc.", "Northwind & Co.": the legal form is not part of the name kg keeps.
     bool legal_form = false;  // "Northwind & Co": an organisation, whatever its place in the sentence
     while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {
@@ -461,11 +471,16 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
         (tokens[run_end].lower == "," || tokens[run_end].lower == "(")) {
       continue;
     }
-    if (ctx->language == "de" && run_end - b == 1 && !GermanNameEvidence(tokens, text, b, lexicon, *ctx)) continue;
+    // A country needs no evidence: "Ungarns Premier" names Hungary.
+    const std::optional<Place> listed_place = FindPlace(normalized, lexicon);
+    if (ctx->language == "de" && run_end - b == 1 && !(listed_place && listed_place->type == EntityType::kCountry) &&
+        !GermanNameEvidence(tokens, text, b, lexicon, *ctx)) {
+      continue;
+    }
 
     Mention mention{b, run_end, EntityType::kOrganization, std::string(written), MentionKind::kName, false, ""};
     bool region = false;
-    if (auto place = FindPlace(normalized, lexicon)) {
+    if (const auto& place = listed_place) {
       mention.type = place->type;
       mention.name = place->name;
       mention.iso = place->iso;

@@ -205,7 +205,9 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         before = compound_org->begin;
       } else if (const Mention* m = EndingAt(*mentions, title.begin);
                  m != nullptr && (m->kind == MentionKind::kAdjective ||
-                                  (m->kind == MentionKind::kName && m->type == EntityType::kOrganization))) {
+                                  (m->kind == MentionKind::kName && (m->type == EntityType::kOrganization ||
+                                                                     m->type == EntityType::kCountry)))) {
+        // A country right before the title: the German genitive ("Ungarns Premier").
         target = m;
         before = m->begin;
       } else if (title.begin >= 2 && tokens[title.begin - 1].lower == "s" && tokens[title.begin - 2].lower == "'") {
@@ -256,6 +258,8 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     if (next_coordinated && titles[t + 1].begin == after + 1) k = titles[t + 1].end;
     if (k < n && tokens[k].lower == ",") ++k;
     if (k < n && tokens[k].lower == "a" && ctx->language == "es") ++k;  // "designó consejero delegado a X"
+    // "Bundeskanzlerin Dr. Angela Merkel": the honorific before the name.
+    while (k + 2 < n && lexicon.honorifics.count(tokens[k].lower) && tokens[k + 1].lower == ".") k += 2;
     const Mention* right = StartingAt(*mentions, k);
     if (may_be_person(right)) {
       person = const_cast<Mention*>(right);

@@ -92,6 +92,17 @@ TEST(RealNewsRolesTest, ANameFurtherOnIsNoSubject) {
               Contains("Ondelia|headquartered_in|Bordeaux"));
 }
 
+TEST(RealNewsRolesTest, AnHonorificBetweenTitleAndNameIsSkipped) {
+  const auto triples = TriplesOf("Die deutsche Bundeskanzlerin Dr. Erika Brandt besuchte das Werk von Fabrikam.", "de");
+  EXPECT_THAT(triples, Contains("Erika Brandt|head_of_government_of|Germany"));
+  for (const std::string& t : triples) EXPECT_NE(t.rfind("Dr|", 0), 0u) << t;
+}
+
+TEST(RealNewsRolesTest, AGermanCountryGenitiveBeforeATitleIsItsCountry) {
+  EXPECT_THAT(TriplesOf("Gestern empfing Ungarns Premier Laszlo Varga den Fabrikam-Chef Jan Novak.", "de"),
+              Contains("Laszlo Varga|head_of_government_of|Hungary"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

@@ -69,6 +69,12 @@ size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const
   size_t b = adjective;
   // "le numéro trois polonais": a rank between the noun and the adjective.
   if (b > 1 && IsNumberWord(tokens[b - 1].lower) && IsOrgHeadNoun(tokens[b - 2], lexicon)) --b;
+  // "le géant pharmaceutique bâlois", "el grupo energético español": a sector adjective between them.
+  if (b > 1 && tokens[b - 1].kind == ScanKind::kWord && !IsOrgHeadNoun(tokens[b - 1], lexicon) &&
+      !IsClauseWord(tokens[b - 1].lower) && !IsDeterminer(tokens[b - 1].lower) && IsOrgHeadNoun(tokens[b - 2], lexicon) &&
+      b > 2 && IsDeterminer(tokens[b - 3].lower)) {
+    --b;
+  }
   if (b > 0 && IsOrgHeadNoun(tokens[b - 1], lexicon)) {
     *noun = true;
     --b;

@@ -169,7 +169,9 @@ void ApplyContainmentRules(const SentenceView& s, std::vector<Mention>* mentions
           outer->type = EntityType::kRegion;
         }
       }
-      if (outer != nullptr && outer->end < n && tokens[outer->end].lower == ")" && outer->firm &&
+      // "Vasant (Vas)": a short form of the name in parentheses is a nickname, whatever place it spells.
+      const bool short_form = outer != nullptr && text::NormalizeName(inner.name).rfind(text::NormalizeName(outer->name), 0) == 0;
+      if (outer != nullptr && !short_form && outer->end < n && tokens[outer->end].lower == ")" && outer->firm &&
           IsPlace(outer->type) && AsPlace(&inner) && inner.type != EntityType::kCountry) {
         out->push_back(Located(inner, *outer, tokens, s, "place-parenthesis"));
         continue;

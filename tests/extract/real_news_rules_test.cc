@@ -103,6 +103,25 @@ TEST(RealNewsRolesTest, AGermanCountryGenitiveBeforeATitleIsItsCountry) {
               Contains("Laszlo Varga|head_of_government_of|Hungary"));
 }
 
+TEST(RealNewsNationalityTest, ASectorAdjectiveMayStandBetweenNounAndNationality) {
+  EXPECT_THAT(TriplesOf("Fabrikam a nommé un nouveau directeur. Le groupe pharmaceutique allemand investira 20 millions "
+                        "d'euros à Lyon.",
+                        "fr"),
+              Contains("Fabrikam|headquartered_in|Germany"));
+}
+
+TEST(RealNewsPlacesTest, AShortFormOfANameInParenthesesIsNoPlace) {
+  // "Vas" is also a Hungarian county: a nickname, not a place the person is in.
+  const auto triples = TriplesOf("Le groupe Fabrikam sera dirigé par Vasant (Vas) Novak, 41 ans.", "fr");
+  for (const std::string& t : triples) EXPECT_EQ(t.find("located_in"), std::string::npos) << t;
+}
+
+TEST(RealNewsRolesTest, AForumIsNoPersonToMeet) {
+  const auto triples =
+      TriplesOf("El presidente de Argentina, Jorge Ruiz, se reunió en el Foro Económico de Davos con directivos.", "es");
+  for (const std::string& t : triples) EXPECT_EQ(t.find("met_with"), std::string::npos) << t;
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

@@ -248,6 +248,7 @@ Result<Extraction> ExtractArticle(std::string_view bytes, const ExtractOptions& 
     std::vector<Candidate> triggered = ApplyTriggerRules(view, &mentions, lexicon, ctx);
     candidates.insert(candidates.end(), triggered.begin(), triggered.end());
     ApplyNationalityRule(view, &mentions, lexicon, ctx, &candidates);
+    PreferInnerPlaces(&candidates);
 
     for (const Mention& m : mentions) {
       if (m.kind != MentionKind::kName) continue;

@@ -260,4 +260,32 @@ const Mention* NarrowerPlace(const SentenceView& s, const std::vector<Mention>& 
   return nullptr;
 }
 
+void PreferInnerPlaces(std::vector<Candidate>* candidates) {
+  std::vector<const Candidate*> containments;
+  for (const Candidate& c : *candidates) {
+    if (c.predicate == "located_in" && c.rejected.empty() && c.subject_type == EntityType::kCity) {
+      containments.push_back(&c);
+    }
+  }
+  if (containments.empty()) return;
+  std::vector<Candidate> moved;
+  for (Candidate& site : *candidates) {
+    if (site.predicate != "opens_facility_in" || !site.rejected.empty()) continue;
+    for (const Candidate* inner : containments) {
+      if (inner->object != site.object) continue;
+      const bool already = std::any_of(candidates->begin(), candidates->end(), [&](const Candidate& other) {
+        return other.predicate == site.predicate && other.subject == site.subject && other.object == inner->subject;
+      });
+      if (already) {
+        site.rejected = "a more specific place of the sentence (" + inner->subject + ") holds the site";
+      } else {
+        site.object = inner->subject;
+        site.object_type = inner->subject_type;
+        site.object_tokens = inner->subject_tokens;
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace kg::extract

@@ -22,6 +22,12 @@ namespace kg::extract {
 void ApplyContainmentRules(const SentenceView& sentence, std::vector<Mention>* mentions, const Lexicon& lexicon,
                            std::vector<Candidate>* out);
 
+// "un centre à Aubonne, dans le canton de Vaud": a site is in the most specific place the sentence gives.
+// An opens_facility_in candidate whose object is the region or country another candidate of the sentence
+// places a city in (located_in) moves to that city; when the city is already its subject's site there, the
+// wider one is rejected.
+void PreferInnerPlaces(std::vector<Candidate>* candidates);
+
 // The region a country mention is narrowed to right after it ("the U.S. state of Georgia" -> Georgia), or
 // null when none follows.
 const Mention* NarrowerPlace(const SentenceView& sentence, const std::vector<Mention>& mentions,

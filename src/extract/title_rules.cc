@@ -286,6 +286,9 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
         }
       }
     }
+    // "President Jan Novak's drive", first in an article: the name was taken for the article's company
+    // before its title showed a person; the company by default is then no company at all.
+    if (target == &fallback && person != nullptr && person->name == fallback.name) target = nullptr;
     has_target = target != nullptr && Allows(rule.object_types, target->type);
     if (person == nullptr || (has_target && person->name == target->name)) continue;
     // A name next to a title is a person even when the title's organisation or country is unknown, and so

@@ -122,6 +122,17 @@ TEST(RealNewsRolesTest, AForumIsNoPersonToMeet) {
   for (const std::string& t : triples) EXPECT_EQ(t.find("met_with"), std::string::npos) << t;
 }
 
+TEST(RealNewsRolesTest, ATitledNameFirstInAnArticleIsAPersonNotTheCompany) {
+  const auto triples = TriplesOf("President Jan Novak's investment drive got a boost as firms pledged money to Fabrikam.", "en");
+  for (const std::string& t : triples) EXPECT_NE(t.rfind("Jan Novak|invests_in", 0), 0u) << t;
+}
+
+TEST(RealNewsPlacesTest, ASiteIsInTheMostSpecificPlaceOfItsSentence) {
+  const auto triples = TriplesOf("Fabrikam a inauguré un centre de recherche à Aubonne, dans le canton de Vaud.", "fr");
+  EXPECT_THAT(triples, Contains("Fabrikam|opens_facility_in|Aubonne"));
+  EXPECT_THAT(triples, Not(Contains("Fabrikam|opens_facility_in|Vaud")));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

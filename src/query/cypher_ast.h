@@ -23,9 +23,9 @@ struct Expr {
     kProperty,    // name.property: a.name
     kNot,         // args[0]
     kNegate,      // -args[0]
-    kAnd,         // args[0] AND args[1]
-    kOr,          // args[0] OR args[1]
-    kXor,         // args[0] XOR args[1]
+    kAnd,         // args[0] AND args[1] AND ...: two or more operands, one node for a whole chain
+    kOr,          // args[0] OR args[1] OR ...: likewise
+    kXor,         // args[0] XOR args[1] XOR ...: likewise
     kCompare,     // args[0] op args[1], op one of = <> < <= > >=
     kIn,          // args[0] IN args[1]
     kStartsWith,  // args[0] STARTS WITH args[1]
@@ -71,6 +71,11 @@ struct RelPattern {
 
 // The largest number of hops `*` or `*2..` stands for: a guard against walks over the whole graph.
 inline constexpr int kUnboundedHops = 16;
+
+// The most node patterns one query may hold, over all its MATCH patterns. The executor nests one loop
+// per step and the planner compares every pair of relationships, so a pattern thousands of hops long
+// would exhaust the stack or run for hours; no real question needs more than a few dozen.
+inline constexpr size_t kMaxPatternNodes = 128;
 
 // (a)-[r]->(b)<-[s]-(c): nodes.size() == rels.size() + 1, rels[i] joins nodes[i] and nodes[i + 1].
 struct PathPattern {

@@ -123,7 +123,13 @@ std::string DescribeRel(const RelPattern& rel) {
 
 std::string DescribeExpr(const Expr& e) {
   if (const char* op = InfixOperator(e)) {
-    return "(" + DescribeExpr(e.args[0]) + " " + op + " " + DescribeExpr(e.args[1]) + ")";
+    // AND, OR and XOR hold two or more operands; the other infix operators exactly two.
+    std::string out = "(";
+    for (size_t i = 0; i < e.args.size(); ++i) {
+      if (i > 0) out.append(" ").append(op).append(" ");
+      out += DescribeExpr(e.args[i]);
+    }
+    return out + ")";
   }
   switch (e.kind) {
     case Expr::Kind::kLiteral:

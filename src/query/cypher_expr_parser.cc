@@ -1,9 +1,11 @@
 #include "query/cypher_expr_parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kg::query {
 namespace {
@@ -23,7 +25,8 @@ constexpr std::string_view kFunctionList =
     "avg, coalesce, collect, count, id, labels, max, min, size, sum, toFloat, toInteger, toLower, toString, "
     "toUpper, type";
 
-// Deeper nesting than this is refused rather than risking the stack on hostile input.
+// Deeper nesting, and taller expression trees, are refused rather than risking the stack on hostile
+// input.
 constexpr int kMaxDepth = 200;
 
 const FunctionInfo* LookUpFunction(std::string_view lower_name) {
@@ -96,40 +99,66 @@ const char* CompareOp(TokenKind kind) {
   }
 }
 
+// How tall an expression tree is, and where its deepest node starts in the query text.
+struct TreeHeight {
+  int levels = 0;  // 1 for a leaf
+  size_t deepest = 0;
+};
+
+// Walks with a stack of its own rather than by recursion, because it measures trees that are not yet
+// known to be shallow.
+TreeHeight Measure(const Expr& root) {
+  TreeHeight height;
+  std::vector<std::pair<const Expr*, int>> pending = {{&root, 1}};
+  while (!pending.empty()) {
+    auto [e, level] = pending.back();
+    pending.pop_back();
+    if (level > height.levels) height = {level, e->position};
+    for (const Expr& arg : e->args) pending.emplace_back(&arg, level + 1);
+  }
+  return height;
+}
+
+int Height(const Expr& root) { return Measure(root).levels; }
+
 class ExprParser {
  public:
   explicit ExprParser(TokenCursor& cursor) : c_(cursor) {}
 
-  Result<Expr> Or() {
-    Result<Expr> lhs = Xor();
-    while (lhs.ok() && c_.AcceptKeyword(Keyword::kOr)) {
-      Result<Expr> rhs = Xor();
-      if (!rhs.ok()) return rhs;
-      lhs = Binary(Expr::Kind::kOr, std::move(*lhs), std::move(*rhs));
-    }
-    return lhs;
+  // Every later walk over the tree (checks, planning, evaluation, printing, destruction) recurses once
+  // per level, so no tree taller than kMaxDepth leaves the parser. Nesting is refused as it is read;
+  // this catches what the loose precedence levels add on top of it.
+  Result<Expr> Expression() {
+    Result<Expr> expr = Or();
+    if (!expr.ok()) return expr;
+    const TreeHeight height = Measure(*expr);
+    if (height.levels > kMaxDepth) return TooDeep(height.deepest);
+    return expr;
   }
 
  private:
-  Result<Expr> Xor() {
-    Result<Expr> lhs = And();
-    while (lhs.ok() && c_.AcceptKeyword(Keyword::kXor)) {
-      Result<Expr> rhs = And();
-      if (!rhs.ok()) return rhs;
-      lhs = Binary(Expr::Kind::kXor, std::move(*lhs), std::move(*rhs));
+  using Operand = Result<Expr> (ExprParser::*)();
+
+  // `operand` (keyword `operand`)...: a chain of one associative operator becomes one node with every
+  // operand as an argument, so that a WHERE clause of 12,000 ORs is one level deep, not 12,000.
+  Result<Expr> Chain(Keyword keyword, Expr::Kind kind, Operand operand) {
+    Result<Expr> first = (this->*operand)();
+    if (!first.ok() || !c_.AtKeyword(keyword)) return first;
+    Expr chain;
+    chain.kind = kind;
+    chain.position = first->position;
+    chain.args.push_back(std::move(*first));
+    while (c_.AcceptKeyword(keyword)) {
+      Result<Expr> next = (this->*operand)();
+      if (!next.ok()) return next;
+      chain.args.push_back(std::move(*next));
     }
-    return lhs;
+    return chain;
   }
 
-  Result<Expr> And() {
-    Result<Expr> lhs = Not();
-    while (lhs.ok() && c_.AcceptKeyword(Keyword::kAnd)) {
-      Result<Expr> rhs = Not();
-      if (!rhs.ok()) return rhs;
-      lhs = Binary(Expr::Kind::kAnd, std::move(*lhs), std::move(*rhs));
-    }
-    return lhs;
-  }
+  Result<Expr> Or() { return Chain(Keyword::kOr, Expr::Kind::kOr, &ExprParser::Xor); }
+  Result<Expr> Xor() { return Chain(Keyword::kXor, Expr::Kind::kXor, &ExprParser::And); }
+  Result<Expr> And() { return Chain(Keyword::kAnd, Expr::Kind::kAnd, &ExprParser::Not); }
 
   Result<Expr> Not() {
     if (!c_.AtKeyword(Keyword::kNot)) return Predicate();
@@ -142,13 +171,19 @@ class ExprParser {
   }
 
   // Comparisons and the other binary predicates, left to right. A chain a < b <= c means, as in Neo4j,
-  // a < b AND b <= c.
+  // a < b AND b <= c, and becomes one AND node. The other operators nest to the left, a level per link:
+  // `height` follows the tree built so far, so that a long chain is refused before it is deep.
   Result<Expr> Predicate() {
     Result<Expr> lhs = Negation();
     if (!lhs.ok()) return lhs;
+    int height = Height(*lhs);
     std::optional<Expr> chain_rhs;  // the right side of the comparison just parsed, for chains
+    int chain_rhs_height = 0;
+    bool conjunction = false;       // lhs is the AND node of the current comparison chain
     while (true) {
       const Token& token = c_.Peek();
+      const size_t link = token.offset;
+      auto too_tall = [&] { return depth_ + height > kMaxDepth; };
       if (const char* op = CompareOp(token.kind)) {
         if (token.kind == TokenKind::kArrowLeft && LooksLikePattern()) return RefusePattern();
         bool arrow = token.kind == TokenKind::kArrowLeft;
@@ -157,14 +192,31 @@ class ExprParser {
         Result<Expr> rhs = Negation();
         if (!rhs.ok()) return rhs;
         Expr right = arrow ? Negate(std::move(*rhs), arrow_minus) : std::move(*rhs);
-        bool chained = chain_rhs.has_value();
-        Expr compare = Binary(Expr::Kind::kCompare, chained ? std::move(*chain_rhs) : std::move(*lhs), right);
-        compare.op = op;
-        lhs = chained ? Binary(Expr::Kind::kAnd, std::move(*lhs), std::move(compare)) : std::move(compare);
+        const int right_height = Height(right);
+        if (!chain_rhs.has_value()) {
+          lhs = Binary(Expr::Kind::kCompare, std::move(*lhs), right);
+          lhs->op = op;
+          height = std::max(height, right_height) + 1;
+        } else {
+          Expr compare = Binary(Expr::Kind::kCompare, std::move(*chain_rhs), right);
+          compare.op = op;
+          const int compare_height = std::max(chain_rhs_height, right_height) + 1;
+          if (!conjunction) {
+            lhs = Binary(Expr::Kind::kAnd, std::move(*lhs), std::move(compare));
+            height = std::max(height, compare_height) + 1;
+            conjunction = true;
+          } else {
+            lhs->args.push_back(std::move(compare));
+            height = std::max(height, compare_height + 1);
+          }
+        }
+        if (too_tall()) return TooDeep(link);
         chain_rhs = std::move(right);
+        chain_rhs_height = right_height;
         continue;
       }
       chain_rhs.reset();
+      conjunction = false;
       Expr::Kind kind;
       if (c_.AcceptKeyword(Keyword::kIn)) {
         kind = Expr::Kind::kIn;
@@ -181,6 +233,8 @@ class ExprParser {
         if (!c_.AcceptKeyword(Keyword::kNull)) return c_.Expected(negated ? "NULL after IS NOT" : "NULL after IS");
         size_t position = lhs->position;
         lhs = Unary(negated ? Expr::Kind::kIsNotNull : Expr::Kind::kIsNull, std::move(*lhs), position);
+        ++height;
+        if (too_tall()) return TooDeep(link);
         continue;
       } else {
         KG_RETURN_IF_ERROR(RefuseArithmetic());
@@ -188,6 +242,8 @@ class ExprParser {
       }
       Result<Expr> rhs = Negation();
       if (!rhs.ok()) return rhs;
+      height = std::max(height, Height(*rhs)) + 1;
+      if (too_tall()) return TooDeep(link);
       lhs = Binary(kind, std::move(*lhs), std::move(*rhs));
     }
   }
@@ -381,9 +437,9 @@ class ExprParser {
     return c_.ErrorAt(token.offset, std::string("arithmetic ('") + op + "') is not supported by kg's Cypher subset");
   }
 
+  // A bad query like any other (exit 2), not a failure of kg's.
   Status TooDeep(size_t position) const {
-    return Status(StatusCode::kResourceExhausted, LineColumn(c_.text(), position) + ": expression nested deeper than " +
-                                                      std::to_string(kMaxDepth) + " levels");
+    return c_.ErrorAt(position, "expression nested deeper than " + std::to_string(kMaxDepth) + " levels");
   }
 
   TokenCursor& c_;
@@ -392,7 +448,7 @@ class ExprParser {
 
 }  // namespace
 
-Result<Expr> ParseExpression(TokenCursor& cursor) { return ExprParser(cursor).Or(); }
+Result<Expr> ParseExpression(TokenCursor& cursor) { return ExprParser(cursor).Expression(); }
 
 bool IsAggregateFunction(std::string_view name) {
   const FunctionInfo* info = LookUpFunction(name);

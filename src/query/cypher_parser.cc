@@ -180,6 +180,7 @@ class QueryParser {
     while (true) {
       Result<PathPattern> path = ParsePathPattern(c_);
       if (!path.ok()) return path.status();
+      KG_RETURN_IF_ERROR(CheckPatternSize(*path));
       KG_RETURN_IF_ERROR(scope_.Bind(*path, c_));
       query_.patterns.push_back(std::move(*path));
       if (!c_.Accept(TokenKind::kComma)) break;
@@ -193,6 +194,8 @@ class QueryParser {
     }
     if (!query_.where.has_value()) {
       query_.where = std::move(*condition);
+    } else if (query_.where->kind == Expr::Kind::kAnd) {
+      query_.where->args.push_back(std::move(*condition));  // one AND node however many clauses
     } else {
       Expr both;
       both.kind = Expr::Kind::kAnd;
@@ -201,6 +204,19 @@ class QueryParser {
       both.args.push_back(std::move(*condition));
       query_.where = std::move(both);
     }
+    return Status::Ok();
+  }
+
+  // Refuses the node pattern that takes the query past kMaxPatternNodes, before binding its variables
+  // (which costs a look-up among those bound so far).
+  Status CheckPatternSize(const PathPattern& path) {
+    const size_t limit = kMaxPatternNodes;
+    if (pattern_nodes_ + path.nodes.size() > limit) {
+      return c_.ErrorAt(path.nodes[limit - pattern_nodes_].position,
+                        "the MATCH patterns hold more than " + std::to_string(limit) +
+                            " nodes; kg matches at most that many in one query");
+    }
+    pattern_nodes_ += path.nodes.size();
     return Status::Ok();
   }
 
@@ -288,6 +304,7 @@ class QueryParser {
   TokenCursor c_;
   Scope scope_;
   std::vector<std::string> columns_;  // RETURN column names so far, for duplicates and ORDER BY
+  size_t pattern_nodes_ = 0;          // node patterns in the MATCH clauses so far
   Query query_;
 };
 

@@ -223,6 +223,36 @@ Result<Value> Evaluator::Function(const Expr& e) {
   return InvalidArgument("unknown function " + e.name + "()");
 }
 
+// AND, OR and XOR over all of a chain's operands, with Cypher's null rules. Every operand is evaluated,
+// so that a non-boolean is an error wherever it stands rather than hidden behind an early false.
+Result<Value> Evaluator::Logic(const Expr& e) {
+  bool any_true = false, any_false = false, any_null = false, odd = false;
+  for (const Expr& arg : e.args) {
+    auto v = Eval(arg);
+    if (!v.ok()) return v;
+    if (v->is_null()) {
+      any_null = true;
+    } else if (!v->is_bool()) {
+      return InvalidArgument("AND, OR and XOR expect booleans");
+    } else if (v->as_bool()) {
+      any_true = true;
+      odd = !odd;
+    } else {
+      any_false = true;
+    }
+  }
+  switch (e.kind) {
+    case Expr::Kind::kAnd:
+      if (any_false) return Value(false);
+      return any_null ? Value() : Value(true);
+    case Expr::Kind::kOr:
+      if (any_true) return Value(true);
+      return any_null ? Value() : Value(false);
+    default:
+      return any_null ? Value() : Value(odd);
+  }
+}
+
 Result<Value> Evaluator::Predicate(const Expr& e) {
   auto a = Eval(e.args[0]);
   if (!a.ok()) return a;
@@ -238,24 +268,6 @@ Result<Value> Evaluator::Predicate(const Expr& e) {
   auto b = Eval(e.args[1]);
   if (!b.ok()) return b;
   switch (e.kind) {
-    case Expr::Kind::kAnd:
-    case Expr::Kind::kOr:
-    case Expr::Kind::kXor: {
-      if ((!a->is_null() && !a->is_bool()) || (!b->is_null() && !b->is_bool())) {
-        return InvalidArgument("AND, OR and XOR expect booleans");
-      }
-      const std::optional<bool> x = a->is_null() ? std::nullopt : std::optional<bool>(a->as_bool());
-      const std::optional<bool> y = b->is_null() ? std::nullopt : std::optional<bool>(b->as_bool());
-      if (e.kind == Expr::Kind::kAnd) {
-        if (x == false || y == false) return Value(false);
-        return x && y ? Value(true) : Value();
-      }
-      if (e.kind == Expr::Kind::kOr) {
-        if (x == true || y == true) return Value(true);
-        return x && y ? Value(false) : Value();
-      }
-      return x && y ? Value(*x != *y) : Value();
-    }
     case Expr::Kind::kCompare: {
       if (e.op == "=") return FromBool(Equals(*a, *b));
       if (e.op == "<>") {
@@ -324,6 +336,9 @@ Result<Value> Evaluator::Eval(const Expr& e) {
     }
     case Expr::Kind::kFunction:
     case Expr::Kind::kCountStar: return Function(e);
+    case Expr::Kind::kAnd:
+    case Expr::Kind::kOr:
+    case Expr::Kind::kXor: return Logic(e);
     default: return Predicate(e);
   }
 }

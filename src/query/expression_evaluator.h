@@ -51,7 +51,8 @@ class Evaluator {
  private:
   Result<Value> Property(const Expr& e);
   Result<Value> Function(const Expr& e);
-  Result<Value> Predicate(const Expr& e);  // comparisons, IN, string tests, null tests, logic
+  Result<Value> Logic(const Expr& e);      // AND, OR, XOR
+  Result<Value> Predicate(const Expr& e);  // comparisons, IN, string tests, null tests, NOT
 
   const Plan& plan_;
   store::IndexReader& reader_;

@@ -68,9 +68,8 @@ void CollectVariables(const Expr& e, std::set<std::string>* names) {
 }
 
 void SplitConjuncts(const Expr& e, std::vector<const Expr*>* out) {
-  if (e.kind == Expr::Kind::kAnd && e.args.size() == 2) {
-    SplitConjuncts(e.args[0], out);
-    SplitConjuncts(e.args[1], out);
+  if (e.kind == Expr::Kind::kAnd) {
+    for (const Expr& arg : e.args) SplitConjuncts(arg, out);
   } else {
     out->push_back(&e);
   }
@@ -87,6 +86,7 @@ class Planner {
     entities_ = std::max<double>(1, static_cast<double>(counters->stats.entities));
     facts_ = static_cast<double>(counters->stats.facts);
 
+    KG_RETURN_IF_ERROR(CheckPatternSize());
     for (const PathPattern& path : query_.patterns) {
       std::vector<int> nodes;
       for (const NodePattern& node : path.nodes) {
@@ -107,6 +107,21 @@ class Planner {
  private:
   Status Error(size_t position, const std::string& what) const {
     return InvalidArgument(LineColumn(text_, position) + ": " + what);
+  }
+
+  // The Cypher parser refuses larger patterns as it reads them; this covers the shorthand and any other
+  // source of a Query, since the executor's nesting and the step ordering grow with the pattern.
+  Status CheckPatternSize() const {
+    size_t count = 0;
+    for (const PathPattern& path : query_.patterns) {
+      for (const NodePattern& node : path.nodes) {
+        if (++count > kMaxPatternNodes) {
+          return Error(node.position, "the patterns hold more than " + std::to_string(kMaxPatternNodes) +
+                                          " nodes; kg matches at most that many in one query");
+        }
+      }
+    }
+    return Status::Ok();
   }
 
   int SlotFor(const std::string& name, Slot::Kind kind, size_t position) {

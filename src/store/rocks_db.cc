@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/format_upgrade.h"
+#include "store/info_log.h"
 
 namespace kg::store {
 namespace {
@@ -139,6 +140,10 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = !exists;
+  if (!store->read_only_) std::filesystem::create_directories(dir, ec);  // for the LOG; Open reports failures
+  // Our own info log: RocksDB's aborts the process on the line after a failed write (see info_log.h).
+  options.info_log = OpenInfoLog(dir, rocksdb::InfoLogLevel::WARN_LEVEL);
+  options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   if (exists && !store->read_only_) {
     auto layout = InspectFamilies(dir, options);
     if (!layout.ok()) return layout.status();
@@ -149,8 +154,6 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir, Mode mode
   }
   options.max_background_jobs = 2;
   options.paranoid_checks = true;
-  options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  options.keep_log_file_num = 2;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kCfCount; ++i) descriptors.emplace_back(kCfNames[i], CfOptions(i));

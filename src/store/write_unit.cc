@@ -147,7 +147,14 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
   std::filesystem::remove_all(staging, ec);  // leftovers of a unit that was killed: never ingested
   std::filesystem::create_directories(staging, ec);
   if (ec) return IoError("cannot create " + staging.string() + ": " + ec.message());
+  Status status = StageAndIngest(writes, sequence, staging.string());
+  // Failed or not, the staged files are of no more use. After a failure (a full disk, most often) they
+  // would hold on to the space the next command needs.
+  std::filesystem::remove_all(staging, ec);
+  return status;
+}
 
+Status BulkUnit::StageAndIngest(const Writes& writes, uint64_t sequence, const std::string& staging) {
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (int cf = 0; cf < kCfCount; ++cf) {
     if (writes.tables[cf].empty()) continue;
@@ -157,7 +164,7 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
     // A file that compaction will soon rewrite (and compress) is not worth compressing now.
     if (db_->CompactionDeferred(family)) options.compression = rocksdb::kNoCompression;
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, db_->cf(family));
-    const std::string path = (staging / (std::to_string(sequence) + "-" + CfName(family) + ".sst")).string();
+    const std::string path = staging + "/" + std::to_string(sequence) + "-" + CfName(family) + ".sst";
     KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening " + path));
     rocksdb::Status s;
     writes.tables[cf].ForEachSorted([&](std::string_view key, std::string_view value) {
@@ -175,9 +182,7 @@ Status BulkUnit::WriteFilesOf(const Writes& writes, uint64_t sequence) {
     arg.options.allow_blocking_flush = true;
     args.push_back(std::move(arg));
   }
-  Status status = FromRocks(db_->db()->IngestExternalFiles(args), "ingesting a unit into " + db_->dir());
-  std::filesystem::remove_all(staging, ec);
-  return status;
+  return FromRocks(db_->db()->IngestExternalFiles(args), "ingesting a unit into " + db_->dir());
 }
 
 }  // namespace kg::store

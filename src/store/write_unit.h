@@ -93,6 +93,8 @@ class BulkUnit : public WriteUnit {
 
   Status WriteBatchOf(const Writes& writes);
   Status WriteFilesOf(const Writes& writes, uint64_t sequence);
+  // Writes one SST file per column family into `staging` and ingests them all at once.
+  Status StageAndIngest(const Writes& writes, uint64_t sequence, const std::string& staging);
 
   RocksDb* db_;
   size_t sst_min_entries_;

@@ -69,6 +69,24 @@ TEST_F(QueryCommandTest, ABadQueryIsAUsageErrorWithItsPosition) {
   EXPECT_NE(write.err.find("read-only"), std::string::npos) << write.err;
 }
 
+TEST_F(QueryCommandTest, AQueryTooDeepOrTooLongIsAUsageErrorWithItsPosition) {
+  Outcome deep = Kg({"query", "MATCH (a) RETURN " + std::string(300, '(') + "1" + std::string(300, ')')});
+  EXPECT_EQ(deep.code, kExitUsage);
+  EXPECT_EQ(deep.err, "kg: query: 1:218: expression nested deeper than 200 levels\n");
+  std::string hops = "MATCH (a)";
+  for (int i = 0; i < 3000; ++i) hops += "-->()";
+  Outcome chain = Kg({"query", hops + " RETURN a.name"});
+  EXPECT_EQ(chain.code, kExitUsage);
+  EXPECT_EQ(chain.err.rfind("kg: query: 1:" + std::to_string(13 + 127 * 5) + ": the MATCH patterns hold more than 128", 0),
+            0u)
+      << chain.err;
+  std::string ors = "MATCH (a {name: 'Spain'}) WHERE true";
+  for (int i = 0; i < 12000; ++i) ors += " OR true";
+  Outcome wide = Kg({"query", "--format", "tsv", ors + " RETURN a.name"});
+  EXPECT_EQ(wide.code, kExitOk) << wide.err;
+  EXPECT_EQ(wide.out, "a.name\nSpain\n");
+}
+
 TEST_F(QueryCommandTest, AMissingStoreIsNotFound) {
   std::istringstream in;
   std::ostringstream out, err;

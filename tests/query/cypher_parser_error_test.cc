@@ -193,10 +193,22 @@ TEST(CypherParserErrorTest, DeepNestingIsRefusedNotCrashedOn) {
   std::string deep = "MATCH (a) WHERE " + std::string(5000, '(') + "a.x" + std::string(5000, ')') + " RETURN a";
   Result<Query> query = ParseCypher(deep);
   ASSERT_FALSE(query.ok());
-  EXPECT_EQ(query.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(query.status().code(), StatusCode::kInvalidArgument);  // a bad query, exit 2
   EXPECT_EQ(query.status().message(), "1:217: expression nested deeper than 200 levels");
   EXPECT_TRUE(
       ParseCypher("MATCH (a) WHERE " + std::string(100, '(') + "a.x" + std::string(100, ')') + " RETURN a").ok());
+}
+
+TEST(CypherParserErrorTest, TreesTallerThanTheNestingAreRefusedAtTheirDeepestPoint) {
+  // Each parenthesis holds an OR, an XOR and an AND node, one inside the other: 70 of them nest 70
+  // deep, within the bound, but make a tree of 211 levels.
+  std::string nested = "a.x";
+  for (int i = 0; i < 70; ++i) nested = "(a.x OR a.x XOR a.x AND " + nested + ")";
+  const std::string query = "MATCH (a) WHERE " + nested + " RETURN a";
+  EXPECT_EQ(ErrorOf(query), "1:" + std::to_string(query.find("a.x)") + 1) + ": expression nested deeper than 200 levels");
+  nested = "a.x";
+  for (int i = 0; i < 60; ++i) nested = "(a.x OR a.x XOR a.x AND " + nested + ")";
+  EXPECT_TRUE(ParseCypher("MATCH (a) WHERE " + nested + " RETURN a").ok());
 }
 
 }  // namespace

@@ -137,7 +137,7 @@ TEST(CypherParserTest, ReadsChainedAndCommaSeparatedPatterns) {
 
 TEST(CypherParserTest, JoinsSeveralMatchClausesAndAndsTheirWheres) {
   EXPECT_EQ(Describe("MATCH (a) WHERE a.x = 1 MATCH (a)-->(b) WHERE b.y = 2 MATCH (c) WHERE c.z = 3 RETURN a"),
-            "MATCH (a), (a)-[]->(b), (c) WHERE (((a.x = 1) AND (b.y = 2)) AND (c.z = 3)) RETURN a AS a");
+            "MATCH (a), (a)-[]->(b), (c) WHERE ((a.x = 1) AND (b.y = 2) AND (c.z = 3)) RETURN a AS a");
   EXPECT_EQ(Describe("MATCH (a) MATCH (b) RETURN a, b"), "MATCH (a), (b) RETURN a AS a, b AS b");
 }
 
@@ -203,7 +203,8 @@ TEST(CypherParserTest, PrecedenceOfLogicalOperators) {
   EXPECT_EQ(Where("a.x AND a.y OR b.z"), "((a.x AND a.y) OR b.z)");
   EXPECT_EQ(Where("a.x OR a.y XOR b.z"), "(a.x OR (a.y XOR b.z))");
   EXPECT_EQ(Where("a.x XOR a.y AND b.z"), "(a.x XOR (a.y AND b.z))");
-  EXPECT_EQ(Where("a.x OR a.y OR b.z"), "((a.x OR a.y) OR b.z)");
+  EXPECT_EQ(Where("a.x OR a.y OR b.z"), "(a.x OR a.y OR b.z)");
+  EXPECT_EQ(Where("a.x XOR a.y XOR b.z AND b.y AND a.y"), "(a.x XOR a.y XOR (b.z AND b.y AND a.y))");
   EXPECT_EQ(Where("NOT a.x AND b.y"), "((NOT a.x) AND b.y)");
   EXPECT_EQ(Where("NOT a.x = 1"), "(NOT (a.x = 1))");
   EXPECT_EQ(Where("NOT NOT a.x"), "(NOT (NOT a.x))");
@@ -212,7 +213,7 @@ TEST(CypherParserTest, PrecedenceOfLogicalOperators) {
 
 TEST(CypherParserTest, ComparisonsAndStringPredicates) {
   EXPECT_EQ(Where("a.x = 1 AND a.y <> 2 AND a.z < 3 AND b.w <= 4 AND b.v > 5 AND b.u >= 6"),
-            "((((((a.x = 1) AND (a.y <> 2)) AND (a.z < 3)) AND (b.w <= 4)) AND (b.v > 5)) AND (b.u >= 6))");
+            "((a.x = 1) AND (a.y <> 2) AND (a.z < 3) AND (b.w <= 4) AND (b.v > 5) AND (b.u >= 6))");
   EXPECT_EQ(Where("a.name STARTS WITH 'Micro'"), "(a.name STARTS WITH 'Micro')");
   EXPECT_EQ(Where("a.name ends with 'soft'"), "(a.name ENDS WITH 'soft')");
   EXPECT_EQ(Where("a.name CONTAINS 'cros'"), "(a.name CONTAINS 'cros')");
@@ -220,6 +221,8 @@ TEST(CypherParserTest, ComparisonsAndStringPredicates) {
   EXPECT_EQ(Where("a.name IS NULL OR b.name IS NOT NULL"), "((a.name IS NULL) OR (b.name IS NOT NULL))");
   EXPECT_EQ(Where("a.x = b.x"), "(a.x = b.x)");
   EXPECT_EQ(Where("1 < a.x < 3"), "((1 < a.x) AND (a.x < 3))");
+  EXPECT_EQ(Where("1 < a.x <= 3 < b.y"), "((1 < a.x) AND (a.x <= 3) AND (3 < b.y))");
+  EXPECT_EQ(Where("1 < a.x IN [true] = true"), "(((1 < a.x) IN [true]) = true)");
   EXPECT_EQ(Where("a.x<-1"), "(a.x < -1)");
   EXPECT_EQ(Where("a.x = -b.y"), "(a.x = (-b.y))");
   EXPECT_EQ(Where("-a.x = 1"), "((-a.x) = 1)");

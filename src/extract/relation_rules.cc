@@ -140,6 +140,11 @@ bool IsAgentWord(const std::string& w) {
   return w == "by" || w == "par" || w == "por" || w == "durch" || w == "von";
 }
 
+// "il", "elle", "it", "they", "er", "sie": a pronoun that opens a sentence as its subject.
+bool IsSubjectPronoun(const std::string& w) {
+  return w == "il" || w == "elle" || w == "it" || w == "they" || w == "er" || w == "sie";
+}
+
 // True when "in", "en", "dans", "à", "im" or the like (and perhaps an article) stands right before tokens[k].
 bool IntroducedByIn(const std::vector<ScanToken>& tokens, size_t k) {
   static const char* const kWords[] = {"in", "into", "en", "dans", "à", "au", "aux", "im", "ins", "nach", "a"};
@@ -182,15 +187,13 @@ void SvoRule(const SentenceView& s, const std::vector<Mention>& mentions, size_t
     }
   }
   if (subject == nullptr) {
-    // With no subject in the sentence, the article's company is meant only while it is the topic (the
-    // last company named) and only for its investments and sites: on real news the guess was otherwise
-    // wrong three times in four.
-    const bool topic = ctx.last_org == ctx.main_org || (rule.name == "invests_in" && s.has_money);
+    // With no subject in the sentence, the article's company is meant for a sum it invests ("En Espagne,
+    // l'investissement atteindra 2 milliards") and after a subject pronoun ("Il a ouvert des centres en
+    // Pologne"). Its other sites and moneyless investments, guessed so, were right for 1 fact in 8 on the
+    // development corpus.
     const bool agent_follows = e + 1 < tokens.size() && IsAgentWord(tokens[e].lower);
-    if (!agent_follows && (ctx.main_org.empty() || !Allows(rule.subject_types, EntityType::kOrganization) || !topic ||
-                           (rule.name != "invests_in" && rule.name != "opens_facility_in"))) {
-      return;
-    }
+    const bool pronoun = !tokens.empty() && IsSubjectPronoun(tokens[0].lower) && b < 8;
+    if (ctx.main_org.empty() || (!agent_follows && !pronoun && !(s.has_money && rule.name == "invests_in"))) return;
     fallback = MainOrg(ctx);
     subject = &fallback;
     confidence *= kDefaultSubjectFactor;

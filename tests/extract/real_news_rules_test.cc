@@ -133,6 +133,11 @@ TEST(RealNewsPlacesTest, ASiteIsInTheMostSpecificPlaceOfItsSentence) {
   EXPECT_THAT(triples, Not(Contains("Fabrikam|opens_facility_in|Vaud")));
 }
 
+TEST(RealNewsRolesTest, ASubjectPronounStandsForTheArticlesCompany) {
+  EXPECT_THAT(TriplesOf("Fabrikam a ouvert un centre à Lyon. Il avait déjà ouvert des bureaux en Pologne en 2022.", "fr"),
+              Contains("Fabrikam|opens_facility_in|Poland"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

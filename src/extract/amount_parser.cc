@@ -135,9 +135,9 @@ bool IsUpperAscii(std::string_view text, const TextSpan& span) {
 
 bool Glued(const std::vector<ScanToken>& t, size_t i) { return i < t.size() && !t[i].space_before; }
 
-// The currency at t[i]. `after_amount`: t[i] follows a number, where ISO 4217 codes and names of one word
-// beyond our own list count too ("500 Mio. SEK", "20 millones de soles"); elsewhere they are too often
-// something else ("AMD", "Rand").
+// The currency at t[i]. `after_amount`: t[i] follows a number, where ISO 4217 codes and names beyond our
+// own list count too ("500 Mio. SEK", "20 millones de coronas suecas"); elsewhere a code or a one-word
+// name is too often something else ("AMD", "Rand").
 std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size_t i, std::string_view text,
                                            bool after_amount) {
   if (i >= t.size()) return std::nullopt;
@@ -170,9 +170,12 @@ std::optional<CurrencyMatch> MatchCurrency(const std::vector<ScanToken>& t, size
   if (capital_r && token.lower == "rs") {
     return CurrencyMatch{"INR", Glued(t, i + 1) && t[i + 1].lower == "." ? i + 2 : i + 1};
   }
-  // ISO 4217's names of several words before our pairs and words: "dollar de Hong Kong" is not the US dollar.
-  if (IsoCurrencyMatch iso = IsoCurrencyNameAt(t, i, false); iso.length > 1) {
-    return CurrencyMatch{std::string(iso.code), i + iso.length};
+  // After an amount, ISO 4217's names of several words before our pairs and words: "dollar de Hong Kong"
+  // is not the US dollar. (Elsewhere they would cost a lookup per word of the text for little.)
+  if (after_amount) {
+    if (IsoCurrencyMatch iso = IsoCurrencyNameAt(t, i, false); iso.length > 1) {
+      return CurrencyMatch{std::string(iso.code), i + iso.length};
+    }
   }
   if (i + 1 < t.size()) {
     for (const auto& p : kPairs) {

@@ -1,8 +1,8 @@
 // Currencies by code and by name from ISO 4217 (iso_currencies.h), for the amount parser: "SEK",
 // "couronnes suédoises", "Schweizer Franken", "dólares canadienses".
 //
-// Names of one word ("rand", "zloty", "dong") are also everyday words somewhere, so the parser reads them
-// only right after an amount; names of several words are read anywhere.
+// The amount parser reads them only right after an amount: codes and names of one word ("AMD", "rand",
+// "dong") are too often something else, and elsewhere a lookup per word would cost more than it finds.
 #ifndef KG_EXTRACT_CURRENCY_NAMES_H_
 #define KG_EXTRACT_CURRENCY_NAMES_H_
 

@@ -132,13 +132,13 @@ bool IsLegalForm(const std::vector<ScanToken>& tokens, size_t e) {
 bool IsGermanNoun(const ScanToken& t, const Lexicon& lexicon) {
   if (t.kind != ScanKind::kWord) return false;
   if (lexicon.german_common_nouns.count(t.lower) || lexicon.org_cue_nouns.count(t.lower)) return true;
-  // "Standorts", "Konzerns", "Werken": a listed noun with a case or plural ending.
+  // "Standorts", "Konzerns", "Werken", "Lebensversicherers": a listed noun or noun ending with a case or
+  // plural ending.
   for (const char* ending : {"s", "es", "n", "en", "e"}) {
     const size_t n = std::char_traits<char>::length(ending);
-    if (t.lower.size() > n + 3 && t.lower.compare(t.lower.size() - n, n, ending) == 0 &&
-        lexicon.german_common_nouns.count(t.lower.substr(0, t.lower.size() - n))) {
-      return true;
-    }
+    if (t.lower.size() <= n + 3 || t.lower.compare(t.lower.size() - n, n, ending) != 0) continue;
+    const std::string stem = t.lower.substr(0, t.lower.size() - n);
+    if (lexicon.german_common_nouns.count(stem) || HasEnding(stem, lexicon.org_cue_noun_endings, 3)) return true;
   }
   return HasEnding(t.lower, lexicon.german_noun_endings, 3) || HasEnding(t.lower, lexicon.org_cue_noun_endings, 3);
 }

@@ -80,6 +80,11 @@ size_t PhraseStart(const std::vector<ScanToken>& tokens, size_t adjective, const
     --b;
     if (tokens[b].lower == "up" && b >= 2 && tokens[b - 1].lower == "-") b -= 2;  // "start-up"
   }
+  // "la poderosa alemana X": an adjective between the determiner and the nationality used as a noun.
+  if (!*noun && b > 1 && tokens[b - 1].kind == ScanKind::kWord && !IsClauseWord(tokens[b - 1].lower) &&
+      !IsDeterminer(tokens[b - 1].lower) && IsDeterminer(tokens[b - 2].lower)) {
+    --b;
+  }
   // The determiners before: "le", "the", "l'" ("the giant German automaker" has its noun "giant" first).
   while (b > 0 && (IsDeterminer(tokens[b - 1].lower) || tokens[b - 1].lower == "'")) --b;
   return b;
@@ -156,12 +161,61 @@ Binding Bind(const std::vector<ScanToken>& tokens, std::vector<Mention>* mention
   return {};
 }
 
+// "Newmont, de EE. UU., invertirá", "Contoso, from Germany,": an organisation's country in an
+// apposition; "Norway's Fabrikam Fund": a country's possessive on an organisation.
+void AddCountryOfOrigin(const SentenceView& s, std::vector<Mention>* mentions, const PredicateRule& rule,
+                        std::vector<Candidate>* out) {
+  const auto& tokens = *s.tokens;
+  const size_t n = tokens.size();
+  for (const Mention& country : *mentions) {
+    if (country.kind != MentionKind::kName || country.type != EntityType::kCountry) continue;
+    Mention* org = nullptr;
+    const char* how = nullptr;
+    const size_t b = country.begin;
+    const std::string before = b > 0 ? tokens[b - 1].lower : "";
+    const bool closed = country.end >= n || tokens[country.end].lower == "," || tokens[country.end].lower == ")" ||
+                        tokens[country.end].lower == ".";
+    if (b >= 3 && closed && (before == "de" || before == "from" || before == "aus") && tokens[b - 2].lower == ",") {
+      org = OrgEndingAt(mentions, b - 2);
+      how = "nationality-origin";
+    } else if (country.end + 2 < n && tokens[country.end].lower == "'" && tokens[country.end + 1].lower == "s") {
+      org = NameStartingAt(mentions, country.end + 2);
+      if (org != nullptr && (org->type != EntityType::kOrganization || !org->firm)) org = nullptr;
+      how = "nationality-possessive";
+    }
+    if (org == nullptr || org->name == country.name) continue;
+    Candidate c;
+    c.subject = org->name;
+    c.subject_type = EntityType::kOrganization;
+    c.subject_tokens = RangeOf(*org);
+    c.predicate = rule.name;
+    c.object = country.name;
+    c.object_type = EntityType::kCountry;
+    c.confidence = kDirectConfidence;
+    c.anchor = country.begin;
+    c.object_end = country.end;
+    c.object_tokens = RangeOf(country);
+    c.rule = how;
+    c.trigger = before;
+    out->push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 bool IsOrgHeadNoun(const ScanToken& token, const Lexicon& lexicon) {
   if (token.kind != ScanKind::kWord) return false;
   if (lexicon.org_cue_nouns.count(token.lower)) return true;
-  return HasEnding(token.lower, lexicon.org_cue_noun_endings, 3);
+  if (HasEnding(token.lower, lexicon.org_cue_noun_endings, 3)) return true;
+  // A German case ending on the compound: "des Lebensversicherers", "dem Autokonzern", "den Zulieferern".
+  for (const char* ending : {"s", "es", "n", "en"}) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (token.lower.size() > n + 4 && token.lower.compare(token.lower.size() - n, n, ending) == 0 &&
+        HasEnding(token.lower.substr(0, token.lower.size() - n), lexicon.org_cue_noun_endings, 3)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions, const Lexicon& lexicon,
@@ -191,6 +245,7 @@ void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions,
       adjectives.push_back(prefix);
     }
   }
+  AddCountryOfOrigin(s, mentions, rule, out);
   for (const Mention& adjective : adjectives) {
     const Binding b = Bind(tokens, mentions, adjective, lexicon, ctx);
     if (b.confidence == 0) continue;

@@ -138,6 +138,21 @@ TEST(RealNewsRolesTest, ASubjectPronounStandsForTheArticlesCompany) {
               Contains("Fabrikam|opens_facility_in|Poland"));
 }
 
+TEST(RealNewsNationalityTest, AnOriginInAppositionOrAPossessiveCountry) {
+  EXPECT_THAT(TriplesOf("También llega Fabrikam, de Estados Unidos, que abrirá una mina.", "es"),
+              Contains("Fabrikam|headquartered_in|United States"));
+  EXPECT_THAT(TriplesOf("The head of Norway's Fabrikam Fund met investors in London.", "en"),
+              Contains("Fabrikam Fund|headquartered_in|Norway"));
+}
+
+TEST(RealNewsNationalityTest, MoreWordOrdersOfTheNationality) {
+  // A German compound with a case ending, and an adjective before the nationality used as a noun.
+  EXPECT_THAT(TriplesOf("Der frühere Chef des niederländischen Lebensversicherers Fabrikam wechselt zu Contoso.", "de"),
+              Contains("Fabrikam|headquartered_in|Netherlands"));
+  EXPECT_THAT(TriplesOf("El grupo, controlado por la poderosa alemana Fabrikam, firmó un acuerdo.", "es"),
+              Contains("Fabrikam|headquartered_in|Germany"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

@@ -461,6 +461,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     const std::string_view written = SpanText(tokens, text, b, run_end);
     normalized = text::NormalizeName(written);
     if (normalized.empty() || lexicon.not_names.count(normalized)) continue;
+    // "100 M" (a garbled "M€"), "Plan B": one letter alone names nothing.
+    if (run_end - b == 1 && tokens[b].lower.size() == 1) continue;
     // "Feb 17", "März:", but "Jan Berg" is a name.
     if (lexicon.name_breakers.count(tokens[b].lower) &&
         (run_end - b == 1 || (b + 1 < n && tokens[b + 1].kind == ScanKind::kDigits))) {
@@ -509,7 +511,8 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     } else if (legal_form) {
       mention.firm = true;
     } else if (run_end - b == 1 && AtSentenceStart(tokens, b) && !ctx->seen_inside_sentences.count(normalized) &&
-               !VerbFollows(tokens, text, run_end, lexicon, ctx->language) && !Blocked(blocked, run_end) &&
+               (HasAbstractNounEnding(tokens[b].lower) || !VerbFollows(tokens, text, run_end, lexicon, ctx->language)) &&
+               !Blocked(blocked, run_end) &&
                !(run_end + 1 < n && tokens[run_end].lower == "-" && Blocked(blocked, run_end + 1)) &&
                !(run_end < n && IsLegalForm(tokens, run_end + 1))) {
       continue;

@@ -76,6 +76,17 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
 
 // "Inicialmente BGL", "Announcing the deal, X", "Finalement Y": an adverb or a gerund, told by its ending,
 // is capitalised only because it starts the sentence.
+bool HasAbstractNounEnding(const std::string& lower) {
+  if (lower.size() >= 7 && lower.compare(lower.size() - 3, 3, "ing") == 0) return true;
+  static const char* const kEndings[] = {"ment", "ments", "tion", "tions", "sion", "ness", "ity", "ance", "ence",
+                                         "ción", "sión", "miento", "mientos"};
+  for (const char* ending : kEndings) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (lower.size() > n + 3 && lower.compare(lower.size() - n, n, ending) == 0) return true;
+  }
+  return false;
+}
+
 bool IsAdverbOrGerund(const std::string& lower) {
   // "-ing" only on long words: "Boeing" and "Beijing" are names.
   if (lower.size() >= 9 && lower.compare(lower.size() - 3, 3, "ing") == 0) return true;

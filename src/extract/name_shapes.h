@@ -32,6 +32,11 @@ std::optional<std::string> CountryAbbreviation(const std::vector<ScanToken>& tok
 // True for an adverb or a long gerund ("Inicialmente", "Finalement", "Announcing"), told by its ending.
 bool IsAdverbOrGerund(const std::string& lower);
 
+// True when `lower` ends as an abstract noun or a gerund does ("Spending", "Investment", "Construction",
+// "Inversión", "Financement"): at a sentence start such a word opens a noun phrase, not a name, even
+// before a trigger ("Spending commitments include …").
+bool HasAbstractNounEnding(const std::string& lower);
+
 // True when `lower` ends with one of `endings` and keeps at least `min_stem` letters before it: the test that
 // tells a German compound ("Chemiekonzern") by its last part.
 bool HasEnding(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem);

@@ -153,6 +153,22 @@ TEST(RealNewsNationalityTest, MoreWordOrdersOfTheNationality) {
               Contains("Fabrikam|headquartered_in|Germany"));
 }
 
+TEST(RealNewsSpansTest, AnAbstractNounOpeningASentenceIsNoName) {
+  // Even before a noun trigger ("commitments", "pledges"), which would make an unknown word a subject.
+  for (const char* sentence : {"Spending commitments include £20bn from Fabrikam, on projects in Wales.",
+                               "Investment pledges include £20bn from Fabrikam, on projects in Wales."}) {
+    for (const std::string& t : TriplesOf(sentence, "en")) {
+      EXPECT_TRUE(t.rfind("Spending|", 0) != 0 && t.rfind("Investment|", 0) != 0) << t;
+    }
+  }
+}
+
+TEST(RealNewsSpansTest, OneLetterAloneIsNoName) {
+  const auto triples = TriplesOf("Fabrikam investira 145 M$ (100 M) dans une usine en France.", "fr");
+  for (const std::string& t : triples) EXPECT_EQ(t.find("|M"), std::string::npos) << t;
+  EXPECT_THAT(triples, Contains("Fabrikam|invests_in|France"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

@@ -273,17 +273,13 @@ void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const 
     const Mention* head = EndingAt(*mentions, place->begin - 2);
     if (head != nullptr && Allows(rule.subject_types, head->type)) subject = head;
   }
-  Mention fallback;
-  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[place->begin - 1].lower) && !ctx.main_org.empty()) {
-    // "The Madrid-based group": a cue noun right after makes it the article's company.
-    for (size_t k = e; k < e + 4 && k < s.tokens->size(); ++k) {
-      if (EndsNounPhrase((*s.tokens)[k])) break;
-      if (lexicon.org_cue_nouns.count((*s.tokens)[k].lower)) {
-        fallback = MainOrg(ctx);
-        subject = &fallback;
-        break;
-      }
-    }
+  // "The Arizona-based startup" with no name after it is left alone, unless it describes the name before
+  // its comma ("Fabrikam, the Madrid-based group"): taken for the article's company, it was another
+  // company in each case on the development corpus.
+  const size_t article = place->begin - 1;
+  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[article].lower) &&
+      (article == 0 || (*s.tokens)[article - 1].lower != ",")) {
+    return;
   }
   if (subject == nullptr) subject = NearestLeft(*mentions, place->begin, rule.subject_types);
   if (subject != nullptr) out->push_back(Make(*subject, rule.name, *place, trigger.confidence, b, rule));

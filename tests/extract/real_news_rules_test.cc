@@ -169,6 +169,13 @@ TEST(RealNewsSpansTest, OneLetterAloneIsNoName) {
   EXPECT_THAT(triples, Contains("Fabrikam|invests_in|France"));
 }
 
+TEST(RealNewsPlacesTest, ABasedPhraseWithNoNameIsNotTheArticlesCompany) {
+  const auto other = TriplesOf("Fabrikam signed a deal. It will help the Arizona-based startup with batteries.", "en");
+  EXPECT_THAT(other, Not(Contains("Fabrikam|headquartered_in|Arizona")));
+  EXPECT_THAT(TriplesOf("Fabrikam, the Madrid-based group, signed a deal with Contoso.", "en"),
+              Contains("Fabrikam|headquartered_in|Madrid"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

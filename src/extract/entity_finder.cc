@@ -79,9 +79,11 @@ size_t RunEnd(const std::vector<ScanToken>& tokens, std::string_view text, const
       last = ++j;
       continue;
     }
-    // "TF1", "M6": one or two digits written onto a name are part of it; "R970" or "R7.7" is an amount.
+    // "TF1", "M6" (also before a comma: "le PDG de TF1, …"): one or two digits written onto a name are
+    // part of it; "R970" or "R7.7" is an amount.
     if (t.kind == ScanKind::kDigits && !t.space_before && t.lower.size() <= 2 &&
-        !(j + 1 < n && (tokens[j + 1].lower == "." || tokens[j + 1].lower == ",") && !tokens[j + 1].space_before)) {
+        !(j + 2 < n && (tokens[j + 1].lower == "." || tokens[j + 1].lower == ",") && !tokens[j + 1].space_before &&
+          tokens[j + 2].kind == ScanKind::kDigits && !tokens[j + 2].space_before)) {
       last = ++j;
       continue;
     }

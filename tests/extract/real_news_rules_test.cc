@@ -176,6 +176,10 @@ TEST(RealNewsPlacesTest, ABasedPhraseWithNoNameIsNotTheArticlesCompany) {
               Contains("Fabrikam|headquartered_in|Madrid"));
 }
 
+TEST(RealNewsSpansTest, DigitsOnANameStayBeforeAComma) {
+  EXPECT_THAT(TriplesOf("Marc Roy, le PDG de TF1, a démenti la rumeur.", "fr"), Contains("Marc Roy|ceo_of|TF1"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

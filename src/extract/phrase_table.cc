@@ -18,7 +18,15 @@ void PhraseTable::Add(std::string_view phrase, int payload) {
     return;
   }
   std::string first = p.words[0];
+  first_words_.set(QuickKey(first));
   by_first_word_[first].push_back(std::move(p));
+}
+
+size_t PhraseTable::QuickKey(const std::string& word) {
+  const size_t n = word.size();
+  if (n == 0) return 0;
+  const auto byte = [&](size_t k) { return static_cast<size_t>(static_cast<unsigned char>(word[k])); };
+  return (n * 131 + byte(0) * 31 + byte(n - 1) * 7 + byte(n / 2)) & 4095;
 }
 
 size_t PhraseTable::MatchLength(const Phrase& phrase, const std::vector<ScanToken>& tokens, size_t i) {
@@ -39,7 +47,7 @@ size_t PhraseTable::MatchLength(const Phrase& phrase, const std::vector<ScanToke
 PhraseTable::Match PhraseTable::LongestAt(const std::vector<ScanToken>& tokens, size_t i) const {
   Match best;
   if (i >= tokens.size()) return best;
-  auto it = by_first_word_.find(tokens[i].lower);
+  auto it = first_words_.test(QuickKey(tokens[i].lower)) ? by_first_word_.find(tokens[i].lower) : by_first_word_.end();
   if (it != by_first_word_.end()) {
     for (const Phrase& p : it->second) {
       size_t n = MatchLength(p, tokens, i);

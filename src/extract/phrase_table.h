@@ -6,6 +6,7 @@
 #ifndef KG_EXTRACT_PHRASE_TABLE_H_
 #define KG_EXTRACT_PHRASE_TABLE_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,8 +38,13 @@ class PhraseTable {
     int payload = -1;
   };
   static size_t MatchLength(const Phrase& phrase, const std::vector<ScanToken>& tokens, size_t i);
+  // A cheap key of a word (its length and three of its bytes), for the filter below.
+  static size_t QuickKey(const std::string& word);
 
   std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  // The quick keys of the first words: most words of a text start no phrase, and this tells so without
+  // hashing the word, which every table would otherwise do for every word (a tenth of the extractor's time).
+  std::bitset<4096> first_words_;
   std::vector<Phrase> stems_;  // one-word phrases ending in '*', checked by prefix
   size_t size_ = 0;
 };

@@ -140,6 +140,9 @@ bool IsAgentWord(const std::string& w) {
   return w == "by" || w == "par" || w == "por" || w == "durch" || w == "von";
 }
 
+// "and", "et", "y", "und", "e": the words that join the two items of a pair.
+bool IsConjunction(const std::string& w) { return w == "and" || w == "et" || w == "y" || w == "und" || w == "e"; }
+
 // "il", "elle", "it", "they", "er", "sie": a pronoun that opens a sentence as its subject.
 bool IsSubjectPronoun(const std::string& w) {
   return w == "il" || w == "elle" || w == "it" || w == "they" || w == "er" || w == "sie";
@@ -357,8 +360,11 @@ void MeetingRule(const SentenceView& s, const std::vector<Mention>& mentions, si
   // "a meeting between A and B": with no one before the trigger, the people after it meet each other only
   // when the phrase says so; "met with A, B and C" says nothing of A meeting B.
   const auto& tokens = *s.tokens;
-  bool between = e < tokens.size() && (tokens[e].lower == "between" || tokens[e].lower == "entre" ||
-                                       tokens[e].lower == "zwischen");
+  auto is_between = [&](size_t k) {
+    return k < tokens.size() &&
+           (tokens[k].lower == "between" || tokens[k].lower == "entre" || tokens[k].lower == "zwischen");
+  };
+  bool between = is_between(e) || (e > b && is_between(e - 1));  // after the trigger, or its last word
   // "la rencontre de X avec Y", "the meeting of X with Y", "das Treffen von X mit Y".
   if (!between && others.size() >= 2 && e < tokens.size() && IsOf(tokens[e].lower)) {
     for (size_t k = others[0]->end; k < others[1]->begin; ++k) {
@@ -366,13 +372,22 @@ void MeetingRule(const SentenceView& s, const std::vector<Mention>& mentions, si
       between = between || w == "avec" || w == "with" || w == "con" || w == "mit";
     }
   }
-  if (subject == nullptr && others.size() >= 2 && between) {
+  // Between whom the phrase says, whoever stands before it ("la prensa publicó una reunión entre A y B").
+  if (others.size() >= 2 && between) {
     subject = others.front();
     others.erase(others.begin());
   }
   if (subject == nullptr) return;
-  for (const Mention* o : others) {
-    if (o->name != subject->name) out->push_back(Make(*subject, rule.name, *o, trigger.confidence, b, rule));
+  // "Marc Roy und Jan Berg treffen Y": both people of a pair before the trigger meet Y.
+  std::vector<const Mention*> subjects{subject};
+  if (subject->begin >= 2 && IsConjunction(tokens[subject->begin - 1].lower)) {
+    const Mention* first = EndingAt(mentions, subject->begin - 1);
+    if (first != nullptr && person_like(*first)) subjects.push_back(first);
+  }
+  for (const Mention* who : subjects) {
+    for (const Mention* o : others) {
+      if (o->name != who->name) out->push_back(Make(*who, rule.name, *o, trigger.confidence, b, rule));
+    }
   }
 }
 

@@ -180,6 +180,15 @@ TEST(RealNewsSpansTest, DigitsOnANameStayBeforeAComma) {
   EXPECT_THAT(TriplesOf("Marc Roy, le PDG de TF1, a démenti la rumeur.", "fr"), Contains("Marc Roy|ceo_of|TF1"));
 }
 
+TEST(RealNewsRolesTest, AMeetingBetweenTwoPeopleAndAPairThatMeetsAThird) {
+  EXPECT_THAT(TriplesOf("La prensa publicó ayer una reunión entre el CEO de Fabrikam, Marc Roy, y el Presidente Jan Novak.",
+                        "es"),
+              Contains("Marc Roy|met_with|Jan Novak"));
+  const auto pair = TriplesOf("Die Chefs von Fabrikam, Marc Roy und Jan Berg, treffen sich mit Bundeskanzler Peter Huber.", "de");
+  EXPECT_THAT(pair, Contains("Jan Berg|met_with|Peter Huber"));
+  EXPECT_THAT(pair, Contains("Marc Roy|met_with|Peter Huber"));
+}
+
 TEST(RealNewsListsTest, EveryPlaceOfAListGetsItsFact) {
   const auto triples = TriplesOf("Fabrikam va ouvrir des centres à Lyon, Lille, Nantes et Rennes.", "fr");
   for (const char* city : {"Lyon", "Lille", "Nantes", "Rennes"}) {

@@ -69,8 +69,13 @@ std::string EncodeEntityName(std::string_view name) { return Encode(name, false)
 std::string EncodePredicateName(std::string_view predicate) { return Encode(predicate, true); }
 
 std::string_view LocalName(std::string_view iri) {
-  size_t cut = iri.find_last_of("/#");
-  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+  // "http://x.example/a/#" names "a": trailing separators leave nothing to name, so the segment before them
+  // does; an IRI of separators alone names itself.
+  std::string_view trimmed = iri;
+  while (!trimmed.empty() && (trimmed.back() == '/' || trimmed.back() == '#')) trimmed.remove_suffix(1);
+  if (trimmed.empty()) return iri;
+  size_t cut = trimmed.find_last_of("/#");
+  return cut == std::string_view::npos ? trimmed : trimmed.substr(cut + 1);
 }
 
 std::string EntityNameFromIri(std::string_view iri) { return PercentDecode(LocalName(iri), true); }

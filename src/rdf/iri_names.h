@@ -27,7 +27,8 @@ std::string EncodeEntityName(std::string_view name);
 // The local part of a predicate IRI for `predicate`: like EncodeEntityName, but "_" is kept.
 std::string EncodePredicateName(std::string_view predicate);
 
-// What follows the last '/' or '#' of `iri` (the whole IRI when it has neither).
+// What follows the last '/' or '#' of `iri` once trailing ones are set aside ("…/a#" gives "a"; the
+// whole IRI when it has neither).
 std::string_view LocalName(std::string_view iri);
 
 // The entity name an IRI stands for: its local name with "_" read as a space, then percent-decoded.

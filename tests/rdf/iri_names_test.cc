@@ -54,4 +54,11 @@ TEST(IriNamesTest, Utf8Validation) {
 }
 
 }  // namespace
+TEST(IriNamesTest, TrailingSeparatorsLeaveTheSegmentBefore) {
+  EXPECT_EQ(LocalName("http://x.example/a/b#"), "b");
+  EXPECT_EQ(LocalName("http://x.example/a/"), "a");
+  EXPECT_EQ(EntityNameFromIri("scheme:!$/@AB_cd~?#"), "@AB cd~?");
+  EXPECT_EQ(LocalName("//#"), "//#");
+}
+
 }  // namespace kg::rdf

@@ -40,6 +40,11 @@ const Valid kValid[] = {
     {"literal-utf8", "<http://example/s> <http://example/p> \"Espa\xC3\xB1" "a \xE2\x82\xAC \xF0\x9F\x98\x80\" ."},
     {"iri-utf8", "<http://example/Espa\xC3\xB1" "a> <http://example/p> <http://example/o> ."},
     {"bnode-unicode-label", "_:\xC3\xA9t\xC3\xA9 <http://example/p> <http://example/o> ."},
+    {"nt-syntax-uri-04 (every IRI character, empty after '#')",
+     "<http://example/s> <http://example/p> <scheme:!$%25&'()*+,-./0123456789:/@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~?#> ."},
+    {"nt-syntax-lang-space (white space before the tag)", "<http://example/s> <http://example/p> \"x\" @en ."},
+    {"nt-syntax-datatype-space (white space before ^^)",
+     "<http://example/s> <http://example/p> \"x\" ^^<http://www.w3.org/2001/XMLSchema#string> ."},
 };
 
 TEST(NTriplesParserTest, ValidLinesParse) {
@@ -111,6 +116,8 @@ const Invalid kInvalid[] = {
     {"text after the dot", "<http://example/s> <http://example/p> <http://example/o> . extra", "extra", "line"},
     {"two triples on a line", "<http://example/s> <http://example/p> <http://example/o> . <http://example/s2> <http://example/p> <http://example/o> .", "<http://example/s2>", "line"},
     {"empty blank node label", "_: <http://example/p> <http://example/o> .", " <http://example/p>", "subject"},
+    {"nt-syntax-bad-bnode-01 (colon first)", "_::a <http://example/p> <http://example/o> .", ":a", "subject"},
+    {"nt-syntax-bad-bnode-02 (colon inside)", "_:abc:def <http://example/p> <http://example/o> .", ":def", "predicate"},
     {"blank node label ending with '.'", "_:a.. <http://example/p> <http://example/o> .", ".. <http", "predicate"},
     {"blank node label starting with '-'", "_:-a <http://example/p> <http://example/o> .", "-a", "subject"},
     {"unterminated IRI", "<http://example/s <http://example/p> <http://example/o> .", " <http", "subject"},

@@ -74,6 +74,21 @@ TEST_F(ExportCommandTest, DotIsWhatRenderDraws) {
   EXPECT_EQ(testing::ReadFileBytes(Path("m.dot")).rfind("digraph kg {", 0), 0u);
 }
 
+TEST_F(ExportCommandTest, DotWithNoSelectorDrawsTheWholeGraphMostConnectedFirst) {
+  Outcome whole = Kg({"export", "--to", "dot"});
+  ASSERT_EQ(whole.code, kExitOk) << whole.err;
+  EXPECT_EQ(whole.err, "");  // nothing left out
+  EXPECT_NE(whole.out.find("Microsoft"), std::string::npos);
+  EXPECT_NE(whole.out.find("Satya Nadella"), std::string::npos);
+
+  // Capped: the hub stays, and the message says how much of the graph the export holds.
+  Outcome capped = Kg({"export", "--to", "dot", "--max-nodes", "1"});
+  ASSERT_EQ(capped.code, kExitOk) << capped.err;
+  EXPECT_NE(capped.out.find("label=Microsoft"), std::string::npos) << capped.out;
+  EXPECT_EQ(capped.out.find("Satya Nadella"), std::string::npos);
+  EXPECT_NE(capped.err.find("the export holds the 1 most connected"), std::string::npos) << capped.err;
+}
+
 TEST_F(ExportCommandTest, BadSelectorsAndOutputsGetClearErrors) {
   Outcome r = Kg({"export", "--to", "graphml", "--center", "Atlantis", "-o", Path("a.graphml")});
   EXPECT_EQ(r.code, kExitNotFound);
@@ -96,10 +111,6 @@ TEST_F(ExportCommandTest, BadSelectorsAndOutputsGetClearErrors) {
 
   r = Kg({"export", "--to", "graphml", "--neo4j-headers"});
   EXPECT_EQ(r.code, kExitUsage);
-
-  r = Kg({"export", "--to", "dot"});
-  EXPECT_EQ(r.code, kExitUsage);
-  EXPECT_NE(r.err.find("choose what to draw"), std::string::npos) << r.err;
 
   r = Kg({"export", "--to", "xml"});
   EXPECT_EQ(r.code, kExitUsage);

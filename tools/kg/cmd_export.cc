@@ -1,4 +1,5 @@
-// `kg export --to jsonl|csv|node-link|graphml|ntriples|dot [-o FILE|DIR]` with render's selectors: the
+// `kg export --to jsonl|csv|node-link|graphml|ntriples|dot [-o FILE|DIR]` with render's selectors (DOT
+// with none draws the whole graph, most connected entities first, within its caps): the
 // whole graph, or the part the selectors pick, for kg itself (jsonl, lossless), pandas, Gephi and
 // neo4j-admin (csv), networkx and d3 (node-link), GraphML readers (graphml), RDF stores (ntriples, under
 // --base; schemas/rdf_mapping.md) and Graphviz (dot, as `kg render`). Files take their name only when
@@ -42,6 +43,28 @@ ExportFormat FormatNamed(const std::string& name) {
   return ExportFormat::kJsonl;
 }
 
+// With no centre, list or query, a DOT export draws the whole graph: its entities by degree, most
+// connected first, as many as --max-nodes allows, so that a capped diagram keeps the graph's hubs.
+// Returns how many entities the graph (narrowed by the selection's predicates, types and dates) holds.
+Result<size_t> SelectWholeGraph(const GraphStore& store, size_t max_nodes, DiagramSelection* selection) {
+  SnapshotFilter filter;
+  filter.predicates = selection->predicates;
+  filter.types = selection->types;
+  filter.date_from = selection->date_from;
+  filter.date_to = selection->date_to;
+  auto snapshot = store.Snapshot(filter);
+  if (!snapshot.ok()) return snapshot.status();
+  RankOptions by_degree;
+  by_degree.by = RankMeasure::kDegree;
+  auto rows = (*snapshot)->Rank(by_degree);
+  if (!rows.ok()) return rows.status();
+  for (const RankRow& row : *rows) {
+    if (selection->entities.size() >= max_nodes) break;
+    selection->entities.push_back(row.entity.name);
+  }
+  return rows->size();
+}
+
 }  // namespace
 
 void AddExportCommand(CLI::App& app, Context& ctx) {
@@ -77,10 +100,23 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     if (flags->to == "dot") {
       // The DOT that `kg render --to dot` draws, with its caps (see README "Exporting").
       flags->dot.format = DiagramFormat::kDot;
+      DiagramSelection selection = flags->selection.selection;
+      const bool whole = selection.centers.empty() && selection.entities.empty() && selection.query.empty();
+      size_t graph_entities = 0;
+      if (whole) {
+        auto count = SelectWholeGraph(*store, flags->dot.max_nodes, &selection);
+        if (!count.ok()) return ctx.Fail(count.status());
+        graph_entities = *count;
+        if (selection.entities.empty()) return ctx.Fail(NotFound("the graph holds no entity to draw"));
+      }
       std::string bytes;
-      auto report = store->Render(flags->selection.selection, flags->dot, &bytes);
+      auto report = store->Render(selection, flags->dot, &bytes);
       if (!report.ok()) return ctx.Fail(report.status());
       if (!WriteDiagram(ctx, flags->output, bytes)) return;
+      if (whole && graph_entities > selection.entities.size()) {
+        *ctx.err << "kg: the graph holds " << graph_entities << " entities; the export holds the "
+                 << selection.entities.size() << " most connected and the facts among them (raise --max-nodes)\n";
+      }
       ReportLeftOut(ctx, *report, "export holds", "");
       return;
     }

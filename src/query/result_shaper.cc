@@ -182,8 +182,36 @@ bool ResultShaper::Output(std::vector<Value> row, std::vector<Value> sort_values
     if (!seen_.insert(key).second) return true;
   }
   if (sort_keys_.empty()) return Send(row);
-  held_.emplace_back(std::move(row), std::move(sort_values));
+  held_.push_back({std::move(row), std::move(sort_values), next_seq_++});
+  if (query_.limit && held_.size() >= 2 * HeldLimit() + 1024) TrimHeld();
   return true;
+}
+
+size_t ResultShaper::HeldLimit() const {
+  const uint64_t skip = query_.skip ? static_cast<uint64_t>(std::max<int64_t>(*query_.skip, 0)) : 0;
+  const uint64_t limit = query_.limit ? static_cast<uint64_t>(std::max<int64_t>(*query_.limit, 0)) : 0;
+  const uint64_t cap = SIZE_MAX / 4;  // saturate: 2 * this + 1024 must not wrap
+  return static_cast<size_t>(std::min(cap, skip >= cap ? cap : std::min(cap, skip + limit)));
+}
+
+bool ResultShaper::HeldBefore(const Held& a, const Held& b) const {
+  auto value_of = [&](const Held& held, size_t k) -> const Value& {
+    return sort_keys_[k].column >= 0 ? held.row[sort_keys_[k].column] : held.sort_values[k];
+  };
+  for (size_t k = 0; k < sort_keys_.size(); ++k) {
+    int c = SortCompare(value_of(a, k), value_of(b, k));
+    if (sort_keys_[k].descending) c = -c;
+    if (c != 0) return c < 0;
+  }
+  return a.seq < b.seq;
+}
+
+void ResultShaper::TrimHeld() {
+  const size_t keep = HeldLimit();
+  if (held_.size() <= keep) return;
+  std::nth_element(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(keep), held_.end(),
+                   [&](const Held& a, const Held& b) { return HeldBefore(a, b); });
+  held_.resize(keep);
 }
 
 Result<bool> ResultShaper::Accept() {
@@ -252,19 +280,11 @@ Status ResultShaper::Finish() {
     }
   }
   if (sort_keys_.empty()) return Status::Ok();
-  auto value_of = [&](const std::pair<std::vector<Value>, std::vector<Value>>& held, size_t k) -> const Value& {
-    return sort_keys_[k].column >= 0 ? held.first[sort_keys_[k].column] : held.second[k];
-  };
-  std::stable_sort(held_.begin(), held_.end(), [&](const auto& a, const auto& b) {
-    for (size_t k = 0; k < sort_keys_.size(); ++k) {
-      int c = SortCompare(value_of(a, k), value_of(b, k));
-      if (sort_keys_[k].descending) c = -c;
-      if (c != 0) return c < 0;
-    }
-    return false;
-  });
-  for (const auto& held : held_) {
-    if (!Send(held.first)) break;
+  if (query_.limit) TrimHeld();
+  // Arrival order breaks ties, so this sorts as a stable sort on the keys would.
+  std::sort(held_.begin(), held_.end(), [&](const Held& a, const Held& b) { return HeldBefore(a, b); });
+  for (const Held& held : held_) {
+    if (!Send(held.row)) break;
   }
   return Status::Ok();
 }

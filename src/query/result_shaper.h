@@ -66,7 +66,19 @@ class ResultShaper {
   std::unordered_set<std::string> seen_;  // DISTINCT
   std::vector<std::unique_ptr<Group>> groups_;
   std::unordered_map<std::string, Group*> group_index_;
-  std::vector<std::pair<std::vector<Value>, std::vector<Value>>> held_;  // rows with their sort values
+  // Rows held for ORDER BY, with their sort values and arrival order (ties keep it). With a LIMIT only
+  // the first SKIP + LIMIT can be sent, so at most twice that many are held: ORDER BY … LIMIT k keeps the
+  // top k in bounded memory.
+  struct Held {
+    std::vector<Value> row;
+    std::vector<Value> sort_values;
+    uint64_t seq = 0;
+  };
+  bool HeldBefore(const Held& a, const Held& b) const;
+  size_t HeldLimit() const;  // SKIP + LIMIT: the rows that can be sent
+  void TrimHeld();
+  std::vector<Held> held_;
+  uint64_t next_seq_ = 0;
   int64_t skipped_ = 0;
   int64_t sent_ = 0;
   std::vector<Value> values_;  // the row being shaped; a streamed row reuses it (and its strings' buffers)

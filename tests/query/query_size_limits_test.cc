@@ -63,6 +63,29 @@ class QuerySizeLimitsTest : public testing::TempDirTest {
 
 using Strings = std::vector<std::string>;
 
+TEST_F(QuerySizeLimitsTest, OrderByWithLimitKeepsTheTopRowsAsAFullSortWould) {
+  // A cartesian product of thousands of rows, sorted on a key with many ties: ORDER BY … LIMIT holds only
+  // about twice SKIP + LIMIT rows at a time, and must give what the full sort gives, ties in order.
+  // Each row's three names, joined.
+  auto rows = [&](const std::string& query) {
+    Strings out;
+    auto result = store_->Query(query);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    if (!result.ok()) return out;
+    for (const auto& row : result->rows) out.push_back(ValueToJson(row.at(0)) + ValueToJson(row.at(1)) + ValueToJson(row.at(2)));
+    return out;
+  };
+  const std::string product = "MATCH (a), (b), (c) RETURN a.name, b.name, c.name ORDER BY ";
+  for (const std::string order : {"a.name DESC", "c.name, a.name DESC"}) {
+    const Strings all = rows(product + order);
+    ASSERT_GT(all.size(), 2500u);  // enough to trim the held rows at LIMIT 600 (2 × 600 + 1024 held)
+    const Strings top = rows(product + order + " SKIP 2 LIMIT 5");
+    EXPECT_EQ(top, Strings(all.begin() + 2, all.begin() + 7)) << order;
+    const Strings many = rows(product + order + " LIMIT 600");
+    EXPECT_EQ(many, Strings(all.begin(), all.begin() + 600)) << order;
+  }
+}
+
 TEST_F(QuerySizeLimitsTest, TwelveThousandOrsRunAndMeanOr) {
   const std::string ors = Repeat("true", " OR ", 12000);
   EXPECT_EQ(Column("MATCH (a {name:'Spain'}) WHERE " + ors + " RETURN a.name"), Strings{"Spain"});

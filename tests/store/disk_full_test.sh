@@ -54,6 +54,8 @@ db=$mnt/kg.db
 # through the WAL, and the first to find no room ends the ingest.
 expect_exit 1 --db "$db" ingest --unit-lines 3000 "$work/big.jsonl"
 grep -q "No space left on device" "$work/err" || fail "the failed ingest did not say why: $(head -c 400 "$work/err")"
+grep -Eq "is committed through line [0-9]+; the lines after it are not|no line of .* is committed" "$work/err" ||
+  fail "the failed ingest did not say which lines went in: $(head -c 400 "$work/err")"
 
 # Take whatever room is left, then ingest again and again: each run must fail the same clean way.
 dd if=/dev/zero of="$mnt/fill" bs=4k >/dev/null 2>&1

@@ -94,7 +94,12 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
   }
   const auto started = std::chrono::steady_clock::now();
   auto last_shown = started;
+  // The last durable line, for the message of a failed ingest (README "A full disk").
+  std::string committed_input;
+  uint64_t committed_lines = 0;
   options.on_commit = [&](const std::string& input, uint64_t lines) {
+    committed_input = input;
+    committed_lines = lines;
     if (flags.progress) {
       *ctx.err << "kg: committed " << input << " through line " << lines << '\n' << std::flush;
       return;
@@ -148,7 +153,17 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
     }
     options.format = *format;
     auto report = store->Ingest(*stream, name, options);
-    if (!report.ok()) return ctx.Fail(report.status());
+    if (!report.ok()) {
+      ctx.Fail(report.status());
+      // What a re-run needs: merging is idempotent, so the whole file may simply be ingested again.
+      if (committed_input == name && committed_lines > 0) {
+        *ctx.err << "kg: " << name << " is committed through line " << committed_lines
+                 << "; the lines after it are not\n";
+      } else {
+        *ctx.err << "kg: no line of " << name << " is committed\n";
+      }
+      return;
+    }
     for (const auto& error : report->errors) *ctx.err << error << '\n';
     if (report->rejected > report->errors.size()) {
       *ctx.err << name << ": " << report->rejected - report->errors.size() << " more rejected lines not shown\n";

@@ -29,10 +29,11 @@ class ConsumersTest : public testing::TempDirTest {
     ASSERT_EQ(report.rejected, 0u) << (report.errors.empty() ? "" : report.errors[0]);
   }
 
-  void ExportTo(ExportFormat format, const std::string& name, bool neo4j = false) {
+  void ExportTo(ExportFormat format, const std::string& name, bool neo4j = false, bool raw_csv = false) {
     ExportOptions options;
     options.format = format;
     options.neo4j_headers = neo4j;
+    options.raw_csv = raw_csv;
     ExportStreams streams;
     if (format == ExportFormat::kCsv) {
       std::filesystem::create_directories(dir() / name);
@@ -88,6 +89,7 @@ class ConsumersTest : public testing::TempDirTest {
     ExportTo(ExportFormat::kNodeLink, "graph.json");
     ExportTo(ExportFormat::kCsv, "csv");
     ExportTo(ExportFormat::kCsv, "neo4j", /*neo4j=*/true);
+    ExportTo(ExportFormat::kCsv, "raw", /*neo4j=*/false, /*raw_csv=*/true);
     int code = -1;
     const std::string output = testing::RunCommand(
         "/usr/bin/python3 " + testing::SourcePath("tests/export/check_exports.py") + " " + Path("expected.json") + " " +

@@ -67,6 +67,8 @@ Format Context::OutputFormat() const {
   return out_is_terminal ? Format::kTable : Format::kTsv;
 }
 
+CsvStyle Context::OutputCsvStyle() const { return CsvStyle{!raw_csv, out_is_terminal}; }
+
 void Context::Fail(const Status& status) {
   *err << "kg: " << status.message() << '\n';
   exit_code = ExitCodeFor(status);

@@ -46,6 +46,9 @@ struct Context {
   // The format chosen by --format, or a table on a terminal and TSV otherwise.
   Format OutputFormat() const;
 
+  // How CSV rows are written: formulas guarded unless --raw-csv, controls shown on a terminal.
+  CsvStyle OutputCsvStyle() const;
+
   // Prints "kg: <message>" on err and sets the exit code that `status` maps to.
   void Fail(const Status& status);
 

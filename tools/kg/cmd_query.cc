@@ -50,7 +50,7 @@ void AddQueryCommand(CLI::App& app, Context& ctx) {
       *ctx.out << (*prepared)->Explain();
       return;
     }
-    RowPrinter printer((*prepared)->columns(), ctx.OutputFormat(), *ctx.out);
+    RowPrinter printer((*prepared)->columns(), ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
     std::vector<Cell> cells;
     Status status = (*prepared)->Run([&](const std::vector<Value>& row) {
       cells.resize(row.size());

@@ -24,6 +24,9 @@ struct ExportOptions {
   // only by the predicate, type and date filters.
   DiagramSelection selection;
   bool neo4j_headers = false;  // CSV: neo4j-admin import headers instead of Gephi's
+  // CSV: text fields exactly as stored. By default a text field that starts with = + - @, a tab or CR
+  // gets a ' in front, so that a spreadsheet shows it rather than running it as a formula (OWASP).
+  bool raw_csv = false;
   std::string base = "https://kg.invalid/";  // N-Triples: the base IRI (absolute, ending in '/' or '#')
 };
 

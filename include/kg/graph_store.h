@@ -229,6 +229,8 @@ class GraphStore {
   Result<uint64_t> Forget(const std::string& uri);
 
   // Ledger: `name` resolves to `target` from now on; `other` is merged into `keep`; a rule is undone.
+  // AddAlias returns InvalidArgument for a `name` with a control character or bidi control, which no
+  // name may hold (see README "Bad input").
   Status AddAlias(const std::string& name, const std::string& target);
   Status Merge(const std::string& keep, const std::string& other);
   Status RemoveRule(const std::string& name);

@@ -1,9 +1,12 @@
 // CSV export: three files, one row per entity, per edge (qualifier set) and per piece of evidence.
 // Fields are quoted only when they hold a comma, a quote, CR or LF, with quotes doubled (RFC 4180);
-// rows end in CRLF. Lists (aliases, sources) are JSON arrays in one field.
+// rows end in CRLF. Lists (aliases, sources) are JSON arrays in one field. A text field that a
+// spreadsheet would run as a formula gets a ' in front unless the export is raw (see
+// text/spreadsheet_formula.h); numbers never do.
 #include <string>
 
 #include "text/byte_runs.h"
+#include "text/spreadsheet_formula.h"
 #include "export/exporters.h"
 #include "export/field_text.h"
 
@@ -13,16 +16,23 @@ namespace {
 // Collects rows and hands them to the stream in large writes.
 class CsvWriter {
  public:
-  explicit CsvWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 4096); }
+  CsvWriter(std::ostream& out, bool guard_formulas) : out_(out), guard_formulas_(guard_formulas) {
+    buffer_.reserve(kFlushAt + 4096);
+  }
 
+  // A text field. Names, titles, evidence and uris come from the data, so any of them may start like a
+  // formula; the guard is part of the field's text, quoted with it when the field needs quotes.
   void Field(std::string_view text) {
     Separate();
+    const bool guard = guard_formulas_ && text::StartsLikeFormula(text);
     // Not find_first_of, which calls memchr once per byte of the field for its four characters.
     if (text::CsvPlainRun(text) == text.size()) {
+      if (guard) buffer_.push_back(text::kFormulaGuard);
       buffer_.append(text);
       return;
     }
     buffer_.push_back('"');
+    if (guard) buffer_.push_back(text::kFormulaGuard);
     for (size_t start = 0;;) {
       const size_t quote = text.find('"', start);
       if (quote == std::string_view::npos) {
@@ -79,6 +89,7 @@ class CsvWriter {
   }
 
   std::ostream& out_;
+  const bool guard_formulas_;
   std::string buffer_;
   bool first_ = true;
 };
@@ -140,10 +151,12 @@ void WriteEvidenceRow(CsvWriter& csv, const ExportEdge& edge, const EvidenceFiel
 
 }  // namespace
 
-Result<ExportReport> WriteCsv(ExportSource& source, bool neo4j, std::ostream& nodes_out, std::ostream& edges_out,
-                              std::ostream& evidence_out) {
+Result<ExportReport> WriteCsv(ExportSource& source, const CsvOptions& options, std::ostream& nodes_out,
+                              std::ostream& edges_out, std::ostream& evidence_out) {
   ExportReport report;
-  CsvWriter nodes(nodes_out), edges(edges_out), evidence(evidence_out);
+  const bool neo4j = options.neo4j_headers;
+  const bool guard = !options.raw;
+  CsvWriter nodes(nodes_out, guard), edges(edges_out, guard), evidence(evidence_out, guard);
   if (neo4j) {
     nodes.Header({"id:ID", "name", ":LABEL", "iso_code", "external_id", "aliases"});
     edges.Header({":START_ID", ":END_ID", ":TYPE", "id", "symmetric:boolean", "evidence_count:long", "amount:double",

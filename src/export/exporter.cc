@@ -43,6 +43,7 @@ Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& optio
                                : "an export needs an output stream");
   }
   if (options.neo4j_headers && !csv) return InvalidArgument("--neo4j-headers applies to --to csv only");
+  if (options.raw_csv && !csv) return InvalidArgument("--raw-csv applies to --to csv only");
   if (options.format == ExportFormat::kNTriples) KG_RETURN_IF_ERROR(CheckNTriplesBase(options.base));
   const DiagramSelection& selection = options.selection;
   const bool whole = !graph::HasSeeds(selection) && selection.predicates.empty() && selection.types.empty() &&
@@ -54,7 +55,8 @@ Result<ExportReport> Export(const store::RocksDb& db, const ExportOptions& optio
   KG_RETURN_IF_ERROR(source.Init());
   switch (options.format) {
     case ExportFormat::kCsv:
-      return WriteCsv(source, options.neo4j_headers, *streams.nodes, *streams.edges, *streams.evidence);
+      return WriteCsv(source, CsvOptions{options.neo4j_headers, options.raw_csv}, *streams.nodes, *streams.edges,
+                      *streams.evidence);
     case ExportFormat::kNodeLink:
       return WriteNodeLink(source, *streams.out);
     case ExportFormat::kGraphml:

@@ -13,10 +13,16 @@
 
 namespace kg::exporter {
 
+struct CsvOptions {
+  bool neo4j_headers = false;  // neo4j-admin import's headers instead of Gephi's
+  bool raw = false;            // text fields as they are, without the guard against spreadsheet formulas
+};
+
 // nodes.csv, edges.csv and evidence.csv (RFC 4180 with CRLF line ends, UTF-8 without BOM), with
-// Gephi's headers or, with `neo4j_headers`, neo4j-admin import's.
-Result<ExportReport> WriteCsv(ExportSource& source, bool neo4j_headers, std::ostream& nodes, std::ostream& edges,
-                              std::ostream& evidence);
+// Gephi's headers or neo4j-admin import's. Unless `options.raw`, a text field that starts with = + - @,
+// a tab or CR gets a ' in front (text/spreadsheet_formula.h); numeric columns are never changed.
+Result<ExportReport> WriteCsv(ExportSource& source, const CsvOptions& options, std::ostream& nodes,
+                              std::ostream& edges, std::ostream& evidence);
 
 // networkx node-link JSON: {"directed":true,"multigraph":true,"graph":{…},"nodes":[…],"links":[…]}.
 Result<ExportReport> WriteNodeLink(ExportSource& source, std::ostream& out);

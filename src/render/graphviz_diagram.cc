@@ -19,6 +19,7 @@
 
 #include "core/human_amount.h"
 #include "schema/predicate_vocabulary.h"
+#include "text/control_characters.h"
 
 namespace kg::render {
 namespace {
@@ -200,10 +201,7 @@ std::string LabelText(std::string_view text) {
     } else if (c == '&') {
       out += "&amp;";
     } else if (u < 0x20 || u == 0x7F) {
-      const unsigned picture = 0x2400 + (u == 0x7F ? 0x21 : u);  // U+2400..U+2421, three UTF-8 bytes
-      out += static_cast<char>(0xE0 | (picture >> 12));
-      out += static_cast<char>(0x80 | ((picture >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (picture & 0x3F));
+      text::AppendControlPicture(u, &out);
     } else if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
                (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
       out += "\xEF\xBF\xBD";  // U+FFFE and U+FFFF are not characters XML may carry: U+FFFD instead

@@ -151,6 +151,13 @@ class Validator {
     *out = v.get<std::string>();
     if (!HasNonSpace(*out)) return Fail(path, "a name must have a character other than white space"), false;
     if (CodePoints(*out) > 1000) return Fail(path, "longer than 1000 characters"), false;
+    if (auto bad = limits_.names_without_controls ? FindForbiddenNameCharacter(*out) : std::nullopt) {
+      const std::string kind = bad->code_point < 0x2000 ? "control character " : "bidi control ";
+      return Fail(path, "a name must not hold control characters or bidi controls: " + kind +
+                            text::CodePointName(bad->code_point) + " at character " +
+                            std::to_string(CodePoints(std::string_view(*out).substr(0, bad->offset)) + 1)),
+             false;
+    }
     return true;
   }
 

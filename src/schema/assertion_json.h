@@ -34,6 +34,9 @@ struct ParseLimits {
   // Whether a YYYY-MM-DD date must name a day its month has. Stored evidence is read without this rule:
   // builds before it accepted any day up to 31, and what they stored must still read.
   bool days_must_exist = true;
+  // Whether names must be free of control characters and bidi controls (FindForbiddenNameCharacter).
+  // Stored evidence is read without this rule, for the same reason: older builds stored such names.
+  bool names_without_controls = true;
 };
 
 using ParsedLine = std::variant<Assertion, LineError>;

@@ -190,7 +190,10 @@ class FastParser {
     return true;
   }
 
-  bool Name(std::string* out) { return String(out) && HasNonSpace(*out) && CodePoints(*out) <= kMaxNameLength; }
+  bool Name(std::string* out) {
+    return String(out) && HasNonSpace(*out) && CodePoints(*out) <= kMaxNameLength &&
+           !(limits_.names_without_controls && FindForbiddenNameCharacter(*out));
+  }
 
   bool Entity(EntityRef* ref) {
     if (Peek() == '"') return Name(&ref->name);
@@ -300,8 +303,9 @@ class FastParser {
 constexpr size_t kJsonOverhead = 512;
 constexpr int kCanonicalDepth = 2;  // the top object and the subject, object, source or evidence object
 
-bool EntityFits(const EntityRef& ref) {
+bool EntityFits(const EntityRef& ref, const ParseLimits& limits) {
   if (!HasNonSpace(ref.name) || CodePoints(ref.name) > kMaxNameLength) return false;
+  if (limits.names_without_controls && FindForbiddenNameCharacter(ref.name)) return false;
   if (!ref.external_id.empty() && CodePoints(ref.external_id) > kMaxExternalIdLength) return false;
   return ref.lang.empty() || IsLanguageTag(ref.lang);
 }
@@ -321,7 +325,7 @@ bool FastCheckAssertion(const Assertion& a, const PredicateVocabulary& vocabular
   }
   if (bytes * 6 + kJsonOverhead > limits.max_line_bytes) return false;
 
-  if (!EntityFits(a.subject) || !EntityFits(a.object)) return false;
+  if (!EntityFits(a.subject, limits) || !EntityFits(a.object, limits)) return false;
   if (!IsPredicateName(a.predicate)) return false;
   const PredicateInfo* info = vocabulary.Find(a.predicate);
   if (info == nullptr && !limits.allow_new_predicates) return false;

@@ -110,4 +110,8 @@ bool HasNonSpace(const std::string& s) {
   return false;
 }
 
+std::optional<text::ControlCharacter> FindForbiddenNameCharacter(std::string_view s) {
+  return text::FindControlOrBidiControl(s);
+}
+
 }  // namespace kg::schema

@@ -5,8 +5,11 @@
 #define KG_SCHEMA_VALUE_RULES_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "text/control_characters.h"
 
 namespace kg::schema {
 
@@ -39,6 +42,11 @@ bool IsPredicateName(const std::string& s);
 bool IsLanguageTag(const std::string& s);
 // The schema's "\S" for names: some character that is not ECMA-262 white space. `s` is valid UTF-8.
 bool HasNonSpace(const std::string& s);
+// The first character that no name may hold, or nullopt: a control character (Unicode category Cc,
+// U+0000-U+001F and U+007F-U+009F), which C strings, cgraph and terminals cut or obey, or a bidi
+// embedding, override or isolate control (U+202A-U+202E, U+2066-U+2069), which makes a name display
+// as another ("Trojan Source"). The schema's pattern for names says the same. `s` is valid UTF-8.
+std::optional<text::ControlCharacter> FindForbiddenNameCharacter(std::string_view s);
 
 }  // namespace kg::schema
 

@@ -9,6 +9,7 @@
 #include "query/query_engine.h"
 #include "render/diagram.h"
 #include "schema/assertion_json.h"
+#include "schema/value_rules.h"
 #include "store/rocks_db.h"
 #include "store/store_checker.h"
 #include "store/store_reader.h"
@@ -176,6 +177,11 @@ Result<uint64_t> GraphStore::Forget(const std::string& uri) {
 }
 
 Status GraphStore::AddAlias(const std::string& name, const std::string& target) {
+  // The same rule as for names in assertions: an alias becomes a name the graph resolves and prints.
+  if (auto bad = schema::FindForbiddenNameCharacter(name)) {
+    return InvalidArgument("alias: a name must not hold control characters or bidi controls: " +
+                           text::CodePointName(bad->code_point));
+  }
   auto writer = impl_->Writer();
   if (!writer.ok()) return writer.status();
   return AbortOnError(**writer, (*writer)->AddRule(name, target, "alias"));

@@ -24,7 +24,8 @@ Result<Assertion> DecodeEvidence(std::string_view value) {
   schema::ParseLimits limits;
   limits.allow_new_predicates = true;
   limits.max_line_bytes = value.size() + 1;
-  limits.days_must_exist = false;  // see ParseLimits
+  limits.days_must_exist = false;         // see ParseLimits
+  limits.names_without_controls = false;  // the same
   auto parsed = schema::ParseAssertionLine(value, schema::PredicateVocabulary::Builtin(), limits);
   if (const auto* error = std::get_if<schema::LineError>(&parsed)) {
     return DataLoss("stored evidence does not parse: " + error->ToString());

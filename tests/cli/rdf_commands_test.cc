@@ -10,6 +10,7 @@
 
 #include "cli/cli_test_support.h"
 #include "test_support.h"
+#include "text/control_characters.h"
 
 namespace kg::cli {
 namespace {
@@ -146,7 +147,8 @@ TEST_F(RdfCommandsTest, HostileNamesSurviveExportAndImport) {
   std::string jsonl;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string name = names[i];
-    if (name.size() > 1000) continue;  // refused at ingest
+    // Refused at ingest: names over 1,000 characters, and names with control characters or bidi controls.
+    if (name.size() > 1000 || text::FindControlOrBidiControl(name)) continue;
     jsonl += nlohmann::json({{"subject", {{"name", name}, {"type", "Organization"}}},
                              {"predicate", "invests_in"},
                              {"object", "Spain"},
@@ -388,7 +390,8 @@ TEST_F(RdfCommandsTest, BadCsvRecordsAreRejectedWithLineColumnAndField) {
   EXPECT_NE(r.err.find(f + ":2:28: amount: expected a number, got \"lots\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":3:30: date: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":4:11: predicate: unknown predicate \"loves\""), std::string::npos) << r.err;
-  // A record that spans lines is reported at the line it starts on.
+  // A record that spans lines is reported at the line it starts on. (Its amount is the first problem the
+  // CSV reader meets; the line break in its name would be the next.)
   EXPECT_NE(r.err.find(f + ":5:31: amount: expected a number, got \"x\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":7:27: line: expected a delimiter after the closing quote"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":8:30: line: expected 5 fields, as in the header, got 6"), std::string::npos) << r.err;
@@ -398,6 +401,50 @@ TEST_F(RdfCommandsTest, BadCsvRecordsAreRejectedWithLineColumnAndField) {
   auto stats = nlohmann::json::parse(Kg({"stats"}).out);
   EXPECT_EQ(stats["facts"], 1);
   ExpectCheckPasses("kg.db");
+}
+
+TEST_F(RdfCommandsTest, NamesWithControlCharactersAreRejectedInEveryInputFormat) {
+  // N-Triples: a percent-encoded ESC or U+202E in an IRI's local name.
+  WriteFile("in.nt",
+            "<http://x.example/Bad%1BName> <https://kg.invalid/predicate/invests_in> <http://x.example/Spain> .\n"
+            "<http://x.example/Fine> <https://kg.invalid/predicate/invests_in> <http://x.example/Evil%E2%80%AEfdp> .\n"
+            "<http://x.example/Fine> <https://kg.invalid/predicate/invests_in> <http://x.example/Spain> .\n");
+  Outcome nt = Kg({"ingest", Path("in.nt")});
+  EXPECT_EQ(nt.code, kExitRejected) << nt.err;
+  EXPECT_NE(nt.err.find(Path("in.nt") + ":1:1: subject: a name must not hold control characters or bidi controls: "
+                                        "control character U+001B at character 4"),
+            std::string::npos)
+      << nt.err;
+  EXPECT_NE(nt.err.find(Path("in.nt") + ":2:"), std::string::npos) << nt.err;
+  EXPECT_NE(nt.err.find("object: a name must not hold control characters or bidi controls: bidi control U+202E at "
+                        "character 5"),
+            std::string::npos)
+      << nt.err;
+
+  // TSV: an escape sequence in a cell.
+  WriteFile("in.tsv", "subject\tpredicate\tobject\nMicrosoft\tinvests_in\tRed\x1b[31m\n");
+  Outcome tsv = Kg({"ingest", Path("in.tsv")});
+  EXPECT_EQ(tsv.code, kExitRejected) << tsv.err;
+  EXPECT_NE(tsv.err.find(Path("in.tsv") + ":2:22: object: a name must not hold control characters or bidi controls: "
+                                          "control character U+001B at character 4"),
+            std::string::npos)
+      << tsv.err;
+
+  // JSONL: NUL, which C strings and cgraph would cut the name at.
+  Outcome jsonl = Kg({"ingest", "-"}, "{\"subject\": \"BadCo\\u0000x\", \"predicate\": \"invests_in\", \"object\": \"Spain\"}\n");
+  EXPECT_EQ(jsonl.code, kExitRejected) << jsonl.err;
+  EXPECT_NE(jsonl.err.find("<stdin>:1:13: subject: a name must not hold control characters or bidi controls: control "
+                           "character U+0000 at character 6"),
+            std::string::npos)
+      << jsonl.err;
+
+  // Only the good line went in, and the store still checks.
+  auto stats = nlohmann::json::parse(Kg({"stats"}).out);
+  EXPECT_EQ(stats["facts"], 1);
+  ExpectCheckPasses("kg.db");
+  Outcome alias = Kg({"alias", std::string("Fine\x07" "Bell"), "Fine"});
+  EXPECT_EQ(alias.code, kExitUsage) << alias.err;
+  EXPECT_EQ(alias.err, "kg: alias: a name must not hold control characters or bidi controls: U+0007\n");
 }
 
 TEST_F(RdfCommandsTest, AnOverlongCsvLineEndsItsRecordEvenInsideQuotes) {

@@ -6,8 +6,8 @@ EXPECTED.json (written by tests/export/consumers_test.cc from the store's own AP
 {"nodes": {id: {"name", "type", "iso_code", "external_id", "aliases": [[name, lang], ...]}},
  "edges": [{"source", "target", "predicate", "symmetric", "evidence_count", "amount", "currency", "date",
             "period", "sources"}], "evidence": N}.
-EXPORT_DIR holds graph.graphml, graph.json (node-link), csv/{nodes,edges,evidence}.csv and
-neo4j/{nodes,edges,evidence}.csv. Prints one line per problem and exits 1 when there is any.
+EXPORT_DIR holds graph.graphml, graph.json (node-link), csv/{nodes,edges,evidence}.csv,
+neo4j/{nodes,edges,evidence}.csv and raw/{nodes,edges,evidence}.csv (--raw-csv). Prints one line per problem and exits 1 when there is any.
 """
 import json
 import math
@@ -29,6 +29,11 @@ def xml_text(s):
     """What a GraphML reader sees of s: kg replaces what XML 1.0 cannot carry by U+FFFD; XML turns CR into LF."""
     s = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", s)
     return s.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def spreadsheet_text(s):
+    """What kg's default CSV holds for a text field: a ' before a start a spreadsheet would run (OWASP)."""
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 
 
 def same_amount(got, want):
@@ -115,21 +120,24 @@ def main():
     # C engine cuts short; the test data has such names.
     engine = "python" if expected.get("nul_in_names") else "c"
     read = lambda name: pd.read_csv(f"{root}/{name}", dtype=str, keep_default_na=False, engine=engine)
-    nodes = read("csv/nodes.csv")
-    check("csv: nodes header", list(nodes.columns), ["Id", "Label", "type", "iso_code", "external_id", "aliases"])
-    compare_nodes("csv", {int(r["Id"]): dict(r, name=r["Label"]) for r in nodes.to_dict("records")}, want_nodes)
-    edges = read("csv/edges.csv")
-    check("csv: edges header", list(edges.columns)[:5], ["Source", "Target", "Type", "Label", "Weight"])
-    rows = []
-    for r in edges.to_dict("records"):
-        check("csv: Weight is evidence_count", r["Weight"], r["evidence_count"])
-        check("csv: Type", r["Type"], "Undirected" if r["symmetric"] == "true" else "Directed")
-        rows.append(dict(r, source=r["Source"], target=r["Target"], predicate=r["Label"],
-                         amount=float(r["amount"]) if r["amount"] else None, symmetric=r["symmetric"] == "true"))
-    compare_edges("csv", rows, want_edges)
-    evidence = read("csv/evidence.csv")
-    check("csv: evidence rows", len(evidence), expected["evidence"])
-    check("csv: evidence edges exist", set(evidence["edge"]) <= set(edges["Id"]), True)
+    # The default CSV guards text fields against spreadsheet formulas; --raw-csv keeps them exact.
+    for folder, text in (("csv", spreadsheet_text), ("raw", lambda s: s)):
+        nodes = read(f"{folder}/nodes.csv")
+        check(f"{folder}: nodes header", list(nodes.columns), ["Id", "Label", "type", "iso_code", "external_id", "aliases"])
+        compare_nodes(folder, {int(r["Id"]): dict(r, name=r["Label"]) for r in nodes.to_dict("records")}, want_nodes,
+                      text)
+        edges = read(f"{folder}/edges.csv")
+        check(f"{folder}: edges header", list(edges.columns)[:5], ["Source", "Target", "Type", "Label", "Weight"])
+        rows = []
+        for r in edges.to_dict("records"):
+            check(f"{folder}: Weight is evidence_count", r["Weight"], r["evidence_count"])
+            check(f"{folder}: Type", r["Type"], "Undirected" if r["symmetric"] == "true" else "Directed")
+            rows.append(dict(r, source=r["Source"], target=r["Target"], predicate=r["Label"],
+                             amount=float(r["amount"]) if r["amount"] else None, symmetric=r["symmetric"] == "true"))
+        compare_edges(folder, rows, want_edges, text)
+        evidence = read(f"{folder}/evidence.csv")
+        check(f"{folder}: evidence rows", len(evidence), expected["evidence"])
+        check(f"{folder}: evidence edges exist", set(evidence["edge"]) <= set(edges["Id"]), True)
 
     # CSV with neo4j-admin's headers.
     nodes = read("neo4j/nodes.csv")

@@ -14,6 +14,7 @@
 #include "schema/predicate_vocabulary.h"
 #include "store/store_test_support.h"
 #include "test_support.h"
+#include "text/control_characters.h"
 
 namespace kg {
 namespace {
@@ -28,10 +29,11 @@ class ConsumersTest : public testing::TempDirTest {
     ASSERT_EQ(report.rejected, 0u) << (report.errors.empty() ? "" : report.errors[0]);
   }
 
-  void ExportTo(ExportFormat format, const std::string& name, bool neo4j = false) {
+  void ExportTo(ExportFormat format, const std::string& name, bool neo4j = false, bool raw_csv = false) {
     ExportOptions options;
     options.format = format;
     options.neo4j_headers = neo4j;
+    options.raw_csv = raw_csv;
     ExportStreams streams;
     if (format == ExportFormat::kCsv) {
       std::filesystem::create_directories(dir() / name);
@@ -87,6 +89,7 @@ class ConsumersTest : public testing::TempDirTest {
     ExportTo(ExportFormat::kNodeLink, "graph.json");
     ExportTo(ExportFormat::kCsv, "csv");
     ExportTo(ExportFormat::kCsv, "neo4j", /*neo4j=*/true);
+    ExportTo(ExportFormat::kCsv, "raw", /*neo4j=*/false, /*raw_csv=*/true);
     int code = -1;
     const std::string output = testing::RunCommand(
         "/usr/bin/python3 " + testing::SourcePath("tests/export/check_exports.py") + " " + Path("expected.json") + " " +
@@ -104,18 +107,25 @@ TEST_F(ConsumersTest, NetworkxAndPandasReadWhatTheStoreHolds) {
   CheckWithPython(/*nul_in_names=*/false);
 }
 
+// Another hostile text, control characters included, as a title; titles are limited to 1,000 characters.
+std::string TitleFor(const std::string& text) { return text.size() <= 1000 ? text : "long"; }
+
 TEST_F(ConsumersTest, HostileNamesSurviveEveryFormat) {
   const auto names = nlohmann::json::parse(testing::ReadFileBytes(testing::SourcePath("tests/data/render/hostile_names.json")));
   std::string jsonl;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string name = names[i];
-    if (name.size() > 1000) continue;  // refused at ingest
+    // Refused at ingest: names over 1,000 characters, and names with control characters or bidi controls
+    // (which titles, periods and evidence may still hold).
+    if (name.size() > 1000 || text::FindControlOrBidiControl(name)) continue;
     nlohmann::json line = {{"subject", {{"name", name}, {"type", "Organization"}}},
                            {"predicate", "invests_in"},
-                           {"object", {{"name", "Target, \"Q\"\n" + std::to_string(i % 3)}, {"type", "Organization"}}},
+                           {"object", {{"name", "Target, \"Q\" " + std::to_string(i % 3)}, {"type", "Organization"}}},
                            {"currency", name.size() < 3 ? "EUR" : "USD"},
                            {"amount", 1.0 / (i + 1)},
-                           {"source", {{"uri", "https://x.example/" + std::to_string(i) + "?q=" + name}, {"title", name}}}};
+                           {"source", {{"uri", "https://x.example/" + std::to_string(i) + "?q=" + name},
+                                       {"title", TitleFor(names[(i + 17) % names.size()])}}},
+                           {"evidence", {{"text", "A line\nbreak, \"quoted\", and \x1b\x07 controls " + name}}}};
     if (name.size() <= 200) line["period"] = name;  // the schema's limit for periods
     jsonl += line.dump() + "\n";
   }

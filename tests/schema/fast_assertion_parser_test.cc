@@ -87,11 +87,12 @@ TEST(FastAssertionParserTest, LeavesUnusualButValidLinesToTheFullParser) {
 
 TEST(FastAssertionParserTest, DecodesEscapesLikeTheFullParser) {
   const std::string line =
-      R"({"subject":"Caf\u00e9 \"X\"\n\ud83d\ude00","predicate":"acquires","object":{"name":"a\/b\\c","lang":"fr"},)"
-      R"("amount":1.5e3,"evidence":{"start":3.0,"end":7}})";
+      R"({"subject":"Caf\u00e9 \"X\" \ud83d\ude00","predicate":"acquires","object":{"name":"a\/b\\c","lang":"fr"},)"
+      R"("amount":1.5e3,"evidence":{"text":"line\nbreak\t\u001b","start":3.0,"end":7}})";
   auto quick = FastParseAssertion(line, PredicateVocabulary::Builtin(), ParseLimits());
   ASSERT_TRUE(quick.has_value());
-  EXPECT_EQ(quick->subject.name, "Café \"X\"\n😀");
+  EXPECT_EQ(quick->subject.name, "Café \"X\" 😀");
+  EXPECT_EQ(quick->evidence_text, "line\nbreak\t\x1b");
   EXPECT_EQ(quick->object.name, "a/b\\c");
   EXPECT_EQ(*quick->evidence_start, 3);
   auto reference = ParseAssertionLine(line, PredicateVocabulary::Builtin(), FullParserOnly());
@@ -141,7 +142,12 @@ TEST(FastCheckAssertionTest, AgreesWithTheRoundTripFieldByField) {
       {"empty name", [](Assertion* a) { a->object.name.clear(); }, false},
       {"name of 1000 characters", [&](Assertion* a) { a->subject.name = big; }, true},
       {"name of 1001 characters", [&](Assertion* a) { a->subject.name = big + "\u00e9"; }, false},
-      {"name with control characters", [](Assertion* a) { a->subject.name = "A\n\"B\"\x01"; }, true},
+      {"name with control characters", [](Assertion* a) { a->subject.name = "A\n\"B\"\x01"; }, false},
+      {"name with a bidi override", [](Assertion* a) { a->object.name = "Germ\xE2\x80\xAE" "any"; }, false},
+      {"title and evidence with control characters", [](Assertion* a) {
+         a->source_title = "A\n\"B\"\x01";
+         a->evidence_text = "\x1b[31mred\xE2\x80\xAE";
+       }, true},
       {"predicate not an identifier", [](Assertion* a) { a->predicate = "Invests-In"; }, false},
       {"unknown predicate", [](Assertion* a) { a->predicate = "admires"; }, false},
       {"subject type outside the domain", [](Assertion* a) { a->subject.type = EntityType::kCity; }, false},

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "schema/assertion_json.h"
+#include "schema/predicate_vocabulary.h"
+
 namespace kg::store {
 namespace {
 
@@ -134,6 +137,20 @@ TEST(RecordsTest, StoredEvidenceWithADayPastTheMonthsEndStillReads) {
   EXPECT_EQ(decoded->date, "2024-02-31");
   EXPECT_EQ(decoded->source_published, "2023-04-31");
   EXPECT_FALSE(DecodeEvidence(R"({"date":"2024-02-32","object":"Spain","predicate":"invests_in","subject":"Acme"})").ok());
+}
+
+// Builds before names were checked for control characters stored such names; those lines must still read
+// (and check, export and render), while new input refuses them.
+TEST(RecordsTest, StoredEvidenceWithAControlCharacterInANameStillReads) {
+  const std::string line = R"({"object":"Spain","predicate":"invests_in","subject":"Esc\u001b[31mRed\u202e"})";
+  auto decoded = DecodeEvidence(line);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->subject.name, "Esc\x1b[31mRed\xE2\x80\xAE");
+  const auto fresh = schema::ParseAssertionLine(line, schema::PredicateVocabulary::Builtin(), schema::ParseLimits{});
+  ASSERT_TRUE(std::holds_alternative<schema::LineError>(fresh));
+  EXPECT_EQ(std::get<schema::LineError>(fresh).ToString(),
+            "54: subject: a name must not hold control characters or bidi controls: control character U+001B at "
+            "character 4");
 }
 
 }  // namespace

@@ -29,6 +29,8 @@ int RunWith(const std::vector<std::string>& args, Context& ctx) {
   app.add_option("--db", ctx.db_path, "store directory (default ./kg.db, or $KG_DB)");
   app.add_option("--format", ctx.format_name, "output format: table, tsv, csv, json or jsonl")
       ->check(CLI::IsMember({"table", "tsv", "csv", "json", "jsonl"}));
+  app.add_flag("--raw-csv", ctx.raw_csv,
+               "csv: write text fields as they are, without the ' that keeps a spreadsheet from running = + - @ as a formula");
   // Subcommands accept --db and --format after their name too, as people type them.
   app.fallthrough();
 
@@ -64,6 +66,8 @@ Format Context::OutputFormat() const {
   if (auto f = ParseFormat(format_name)) return *f;
   return out_is_terminal ? Format::kTable : Format::kTsv;
 }
+
+CsvStyle Context::OutputCsvStyle() const { return CsvStyle{!raw_csv, out_is_terminal}; }
 
 void Context::Fail(const Status& status) {
   *err << "kg: " << status.message() << '\n';

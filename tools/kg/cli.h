@@ -40,10 +40,14 @@ struct Context {
   bool err_is_terminal = false;
   std::string db_path;
   std::string format_name;  // empty: the default for the output stream
+  bool raw_csv = false;     // --raw-csv: CSV text fields without the guard against spreadsheet formulas
   int exit_code = kExitOk;
 
   // The format chosen by --format, or a table on a terminal and TSV otherwise.
   Format OutputFormat() const;
+
+  // How CSV rows are written: formulas guarded unless --raw-csv, controls shown on a terminal.
+  CsvStyle OutputCsvStyle() const;
 
   // Prints "kg: <message>" on err and sets the exit code that `status` maps to.
   void Fail(const Status& status);

@@ -17,7 +17,7 @@ void AddCheckCommand(CLI::App& app, Context& ctx) {
               {{std::string(report->ok() ? "ok" : "FAILED"), static_cast<int64_t>(report->entities),
                 static_cast<int64_t>(report->facts), static_cast<int64_t>(report->evidence),
                 static_cast<int64_t>(report->sources), static_cast<int64_t>(report->problems.size())}}};
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
     if (!report->ok()) ctx.exit_code = kExitCheckFailed;
   });
 }

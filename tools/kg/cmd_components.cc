@@ -28,7 +28,7 @@ void AddComponentsCommand(CLI::App& app, Context& ctx) {
                            c.representative.name, std::string(EntityTypeName(c.representative.type)),
                            static_cast<int64_t>(c.representative_degree)});
     }
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/human_amount.h"
 #include "kg/cli.h"
+#include "text/control_characters.h"
 
 namespace kg::cli {
 namespace {
@@ -24,10 +25,12 @@ void RunEntity(const std::string& name, Context& ctx) {
   const Entity& e = details->entity;
   const Format format = ctx.OutputFormat();
   if (format == Format::kTable) {
-    *ctx.out << e.name << " (" << EntityTypeName(e.type) << ", id " << e.id << ")";
-    if (!e.iso_code.empty()) *ctx.out << " ISO " << e.iso_code;
-    if (!e.external_id.empty()) *ctx.out << " external id " << e.external_id;
-    *ctx.out << "\naliases: " << AliasList(e) << "\n\n";
+    // For people, like the table below it: a stored name's control characters are shown, not obeyed.
+    using text::VisibleText;
+    *ctx.out << VisibleText(e.name) << " (" << EntityTypeName(e.type) << ", id " << e.id << ")";
+    if (!e.iso_code.empty()) *ctx.out << " ISO " << VisibleText(e.iso_code);
+    if (!e.external_id.empty()) *ctx.out << " external id " << VisibleText(e.external_id);
+    *ctx.out << "\naliases: " << VisibleText(AliasList(e)) << "\n\n";
   }
   Rows rows{{"entity", "entity_type", "subject", "predicate", "object", "amount", "currency", "date", "period",
              "confidence", "source", "evidence"},
@@ -40,7 +43,7 @@ void RunEntity(const std::string& name, Context& ctx) {
                            a.confidence ? Cell(*a.confidence) : Cell(), a.source_uri, a.evidence_text});
     }
   }
-  PrintRows(rows, format, *ctx.out);
+  PrintRows(rows, format, *ctx.out, ctx.OutputCsvStyle());
 }
 
 }  // namespace

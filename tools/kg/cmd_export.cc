@@ -91,6 +91,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     if (Status s = ResolveTypes(&flags->selection); !s.ok()) return ctx.Fail(s);
     const bool csv = flags->to == "csv";
     if (flags->neo4j_headers && !csv) return ctx.Fail(InvalidArgument("--neo4j-headers goes with --to csv"));
+    if (ctx.raw_csv && !csv) return ctx.Fail(InvalidArgument("--raw-csv goes with --to csv"));
     if (csv && flags->output == "-") {
       return ctx.Fail(InvalidArgument("--to csv writes nodes.csv, edges.csv and evidence.csv: name a directory with -o DIR"));
     }
@@ -125,6 +126,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
     options.format = FormatNamed(flags->to);
     options.selection = flags->selection.selection;
     options.neo4j_headers = flags->neo4j_headers;
+    options.raw_csv = ctx.raw_csv;
     options.base = flags->base;
     ExportStreams streams;
     if (csv) {

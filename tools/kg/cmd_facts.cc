@@ -38,7 +38,7 @@ void AddFactsCommand(CLI::App& app, Context& ctx) {
       }
       rows.rows.push_back(std::move(row));
     }
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

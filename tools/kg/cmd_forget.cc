@@ -20,7 +20,7 @@ void AddForgetCommand(CLI::App& app, Context& ctx) {
     Rows rows{{"source", "evidence_removed", "facts_removed", "entities_removed"},
               {{*uri, static_cast<int64_t>(*removed), static_cast<int64_t>(before->facts - after->facts),
                 static_cast<int64_t>(before->entities - after->entities)}}};
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

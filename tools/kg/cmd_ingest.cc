@@ -202,8 +202,8 @@ void RunIngest(const IngestFlags& flags, Context& ctx) {
       rows.rows.back().push_back(static_cast<int64_t>(total.other_skipped));
     }
   }
-  if (record_inputs > 0) PrintRows(rows, ctx.OutputFormat(), *ctx.out);
-  if (!articles.rows.empty()) PrintRows(articles, ctx.OutputFormat(), *ctx.out);
+  if (record_inputs > 0) PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
+  if (!articles.rows.empty()) PrintRows(articles, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   if (total.rejected > 0 || article_rejected) ctx.exit_code = kExitRejected;
 }
 

@@ -48,7 +48,7 @@ void AddLedgerCommands(CLI::App& app, Context& ctx) {
     if (!entries.ok()) return ctx.Fail(entries.status());
     Rows rows{{"name", "target", "kind"}, {}};
     for (const auto& e : *entries) rows.rows.push_back({e.name, e.target, e.kind});
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

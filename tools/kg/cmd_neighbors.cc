@@ -40,7 +40,7 @@ void AddNeighborsCommand(CLI::App& app, Context& ctx) {
       rows.rows.push_back({static_cast<int64_t>(n.distance), n.entity.name, std::string(EntityTypeName(n.entity.type)),
                            static_cast<int64_t>(n.entity.id), n.via.subject, n.via.predicate, n.via.object});
     }
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

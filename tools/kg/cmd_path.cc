@@ -36,7 +36,7 @@ void AddPathCommand(CLI::App& app, Context& ctx) {
                              path[step].predicate, path[step].object});
       }
     }
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

@@ -1,5 +1,6 @@
 // `kg query TEXT [--explain]`: runs a read-only Cypher query or the one-line shorthand and prints its
-// rows. Results stream for every format but the table. TEXT `-` reads the query from stdin.
+// rows. Results stream in every format (a table once its first 1,000 rows set the widths), and a failed
+// write (a closed pipe) stops the query. TEXT `-` reads the query from stdin.
 #include <CLI/CLI.hpp>
 
 #include <iterator>
@@ -50,7 +51,7 @@ void AddQueryCommand(CLI::App& app, Context& ctx) {
       *ctx.out << (*prepared)->Explain();
       return;
     }
-    RowPrinter printer((*prepared)->columns(), ctx.OutputFormat(), *ctx.out);
+    RowPrinter printer((*prepared)->columns(), ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
     std::vector<Cell> cells;
     Status status = (*prepared)->Run([&](const std::vector<Value>& row) {
       cells.resize(row.size());

@@ -41,7 +41,7 @@ void AddRankCommand(CLI::App& app, Context& ctx) {
       rows.rows.push_back({static_cast<int64_t>(i + 1), r.entity.name, std::string(EntityTypeName(r.entity.type)),
                            static_cast<int64_t>(r.entity.id), score});
     }
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

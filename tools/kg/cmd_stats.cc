@@ -27,7 +27,7 @@ void AddStatsCommand(CLI::App& app, Context& ctx) {
               {{static_cast<int64_t>(stats->entities), static_cast<int64_t>(stats->facts),
                 static_cast<int64_t>(stats->evidence), static_cast<int64_t>(stats->sources),
                 static_cast<int64_t>(stats->ledger_rules)}}};
-    PrintRows(rows, ctx.OutputFormat(), *ctx.out);
+    PrintRows(rows, ctx.OutputFormat(), *ctx.out, ctx.OutputCsvStyle());
   });
 }
 

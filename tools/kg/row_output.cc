@@ -6,22 +6,21 @@
 #include <charconv>
 #include <string_view>
 
+#include "text/control_characters.h"
+#include "text/spreadsheet_formula.h"
+
 namespace kg::cli {
 namespace {
 
-size_t DisplayWidth(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// Appends `s` as one CSV field, quoted only when it holds a separator, a quote or a line break.
-void AppendCsvField(std::string* out, std::string_view s) {
+// Appends `s` as one CSV field, quoted only when it holds a separator, a quote or a line break, with
+// `guard` (the formula guard, or nothing) as the first character of its text.
+void AppendCsvField(std::string* out, std::string_view s, std::string_view guard) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(s);
+    out->append(guard).append(s);
     return;
   }
   out->push_back('"');
+  out->append(guard);
   for (char c : s) {
     if (c == '"') out->push_back('"');
     out->push_back(c);
@@ -30,29 +29,44 @@ void AppendCsvField(std::string* out, std::string_view s) {
 }
 
 // Appends `s` as one TSV field. TSV has no quoting: tabs, newlines and backslashes are escaped the way
-// PostgreSQL's COPY does.
+// PostgreSQL's COPY does. So are the characters that would drive a terminal, as \xHH for each of their
+// UTF-8 bytes (ESC is \x1b, U+202E is \xe2\x80\xae), which COPY FROM reads back as those bytes.
 void AppendTsvField(std::string* out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
   size_t plain = 0;  // the start of the bytes not yet appended, which need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     const char* escape = nullptr;
-    switch (s[i]) {
+    switch (c) {
       case '\t': escape = "\\t"; break;
       case '\n': escape = "\\n"; break;
       case '\r': escape = "\\r"; break;
       case '\\': escape = "\\\\"; break;
-      default: continue;
+      default: break;
     }
-    out->append(s.substr(plain, i - plain)).append(escape);
-    plain = i + 1;
+    size_t length = 1;
+    if (escape == nullptr) {
+      // Plain ASCII and continuation bytes skip the decoding.
+      length = c >= 0x20 && c != 0x7F && c < 0xC2 ? 0 : text::ControlOrBidiControlLength(s.substr(i));
+      if (length == 0) {
+        ++i;
+        continue;
+      }
+    }
+    out->append(s.substr(plain, i - plain));
+    if (escape != nullptr) {
+      out->append(escape);
+    } else {
+      for (size_t k = 0; k < length; ++k) {
+        const unsigned char b = static_cast<unsigned char>(s[i + k]);
+        out->append("\\x").push_back(kHex[b >> 4]);
+        out->push_back(kHex[b & 0xF]);
+      }
+    }
+    i += length;
+    plain = i;
   }
   out->append(s.substr(plain));
-}
-
-// Table cells stay on one line whatever the data holds.
-std::string TableField(const std::string& s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
 }
 
 nlohmann::ordered_json RowObject(const std::vector<std::string>& columns, const std::vector<Cell>& row) {
@@ -109,14 +123,15 @@ std::string CellText(const Cell& cell) {
   return "";
 }
 
-void PrintRows(const Rows& rows, Format format, std::ostream& out) {
-  RowPrinter printer(rows.columns, format, out);
+void PrintRows(const Rows& rows, Format format, std::ostream& out, CsvStyle csv) {
+  RowPrinter printer(rows.columns, format, out, csv);
   for (const auto& row : rows.rows) printer.Add(row);
   printer.Finish();
 }
 
-RowPrinter::RowPrinter(std::vector<std::string> columns, Format format, std::ostream& out)
-    : columns_(std::move(columns)), format_(format), out_(out) {
+RowPrinter::RowPrinter(std::vector<std::string> columns, Format format, std::ostream& out, CsvStyle csv)
+    : columns_(std::move(columns)), format_(format), out_(out), csv_(csv) {
+  if (format_ == Format::kTable) table_ = std::make_unique<TableWriter>(columns_, out_);
   if (format_ == Format::kCsv || format_ == Format::kTsv) {
     std::vector<Cell> header(columns_.begin(), columns_.end());
     WriteDelimited(header);
@@ -137,7 +152,13 @@ void RowPrinter::WriteDelimited(const std::vector<Cell>& row) {
       text = &scratch_;
     }
     if (csv) {
-      AppendCsvField(&line_, *text);
+      if (csv_.to_terminal) {
+        scratch_ = text::VisibleText(*text);
+        text = &scratch_;
+      }
+      // Only text cells: a number's minus sign stays as it is.
+      const bool guard = csv_.guard_formulas && std::holds_alternative<std::string>(cell) && text::StartsLikeFormula(*text);
+      AppendCsvField(&line_, *text, guard ? std::string_view(&text::kFormulaGuard, 1) : std::string_view());
     } else {
       AppendTsvField(&line_, *text);
     }
@@ -160,40 +181,20 @@ void RowPrinter::Add(const std::vector<Cell>& row) {
       WriteDelimited(row);
       return;
     case Format::kTable: {
-      std::vector<std::string> line;
-      for (size_t i = 0; i < columns_.size(); ++i) line.push_back(TableField(i < row.size() ? CellText(row[i]) : ""));
-      table_.push_back(std::move(line));
+      std::vector<std::string> cells;
+      cells.reserve(columns_.size());
+      for (size_t i = 0; i < columns_.size(); ++i) {
+        cells.push_back(TableWriter::TableCell(i < row.size() ? CellText(row[i]) : ""));
+      }
+      table_->Add(std::move(cells));
       return;
     }
   }
 }
 
 void RowPrinter::Finish() {
-  if (format_ == Format::kJson) {
-    out_ << (count_ == 0 ? "[]\n" : "\n]\n");
-    return;
-  }
-  if (format_ != Format::kTable) return;
-  std::vector<size_t> widths;
-  for (const auto& c : columns_) widths.push_back(DisplayWidth(c));
-  for (const auto& line : table_) {
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(line[i]));
-  }
-  auto print_line = [&](const std::vector<std::string>& cells) {
-    std::string text;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i) text += "  ";
-      text += cells[i];
-      if (i + 1 < cells.size()) text += std::string(widths[i] - DisplayWidth(cells[i]), ' ');
-    }
-    out_ << text << '\n';
-  };
-  print_line(columns_);
-  std::vector<std::string> rule;
-  for (size_t w : widths) rule.push_back(std::string(w, '-'));
-  print_line(rule);
-  for (const auto& line : table_) print_line(line);
-  out_ << "(" << count_ << (count_ == 1 ? " row)" : " rows)") << '\n';
+  if (format_ == Format::kJson) out_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  if (format_ == Format::kTable) table_->Finish();
 }
 
 }  // namespace kg::cli

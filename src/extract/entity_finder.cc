@@ -436,10 +436,6 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
     const size_t run_begin = i;
     size_t b = i;
     i = run_end;
-    // "Dr. Angela Merkel", "M. Dupont": the honorific is not part of the name.
-    auto skip_honorifics = [&] {
-      while (b + 2 < run_end && lexicon.honorifics.count(tokens[b].lower) && tokens[b + 1].lower == ".") b += 2;
-    };
     if (ctx->language == "de" && !known_run) {
       // German capitalises nouns: "Chemiekonzern Royal DSM" names Royal DSM, "Volkswagen-Konzerns" Volkswagen,
       // and "Erweiterung der Fabrik" nothing.
@@ -447,12 +443,12 @@ std::vector<Mention> FindMentions(const std::vector<ScanToken>& tokens, std::str
                              tokens[b].kind != ScanKind::kWord)) {
         ++b;
       }
-      skip_honorifics();  // before GermanNameEnd, which would end the name at the honorific's period
+      b = SkipHonorifics(tokens, b, run_end, lexicon);  // before GermanNameEnd, which stops at its period
       run_end = GermanNameEnd(tokens, b, run_end, lexicon);
       if (b >= run_end) continue;
     }
     if (b + 1 == run_end && lexicon.function_words.count(tokens[b].lower)) continue;
-    skip_honorifics();
+    b = SkipHonorifics(tokens, b, run_end, lexicon);  // "Dr. Angela Merkel": the honorific is no part of the name
     // "Contoso.com Inc.", "Northwind & Co.": the legal form is not part of the name kg keeps.
     bool legal_form = false;  // "Northwind & Co": an organisation, whatever its place in the sentence
     while (run_end > b + 1 && IsLegalForm(tokens, run_end)) {

@@ -143,15 +143,16 @@ bool IsLegalForm(const std::vector<ScanToken>& tokens, size_t e) {
 bool IsGermanNoun(const ScanToken& t, const Lexicon& lexicon) {
   if (t.kind != ScanKind::kWord) return false;
   if (lexicon.german_common_nouns.count(t.lower) || lexicon.org_cue_nouns.count(t.lower)) return true;
-  // "Standorts", "Konzerns", "Werken", "Lebensversicherers": a listed noun or noun ending with a case or
-  // plural ending.
+  // "Standorts", "Konzerns", "Werken": a listed noun with a case or plural ending.
   for (const char* ending : {"s", "es", "n", "en", "e"}) {
     const size_t n = std::char_traits<char>::length(ending);
-    if (t.lower.size() <= n + 3 || t.lower.compare(t.lower.size() - n, n, ending) != 0) continue;
-    const std::string stem = t.lower.substr(0, t.lower.size() - n);
-    if (lexicon.german_common_nouns.count(stem) || HasEnding(stem, lexicon.org_cue_noun_endings, 3)) return true;
+    if (t.lower.size() > n + 3 && t.lower.compare(t.lower.size() - n, n, ending) == 0 &&
+        lexicon.german_common_nouns.count(t.lower.substr(0, t.lower.size() - n))) {
+      return true;
+    }
   }
-  return HasEnding(t.lower, lexicon.german_noun_endings, 3) || HasEnding(t.lower, lexicon.org_cue_noun_endings, 3);
+  return HasEnding(t.lower, lexicon.german_noun_endings, 3) ||
+         HasEndingInAnyCase(t.lower, lexicon.org_cue_noun_endings, 3);
 }
 
 // Where a German name starting at tokens[b] ends within [b, e): before a hyphenated noun ("-Konzerns",
@@ -162,6 +163,23 @@ size_t GermanNameEnd(const std::vector<ScanToken>& tokens, size_t b, size_t e, c
     if (tokens[k].kind == ScanKind::kWord && IsGermanNoun(tokens[k], lexicon) && tokens[k].space_before) return k;
   }
   return e;
+}
+
+bool HasEndingInAnyCase(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem) {
+  if (HasEnding(lower, endings, min_stem)) return true;
+  for (const char* ending : {"s", "es", "n", "en"}) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (lower.size() > n + min_stem && lower.compare(lower.size() - n, n, ending) == 0 &&
+        HasEnding(lower.substr(0, lower.size() - n), endings, min_stem)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t SkipHonorifics(const std::vector<ScanToken>& tokens, size_t k, size_t end, const Lexicon& lexicon) {
+  while (k + 2 < end && lexicon.honorifics.count(tokens[k].lower) && tokens[k + 1].lower == ".") k += 2;
+  return k;
 }
 
 }  // namespace kg::extract

@@ -41,6 +41,14 @@ bool HasAbstractNounEnding(const std::string& lower);
 // tells a German compound ("Chemiekonzern") by its last part.
 bool HasEnding(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem);
 
+// HasEnding, also under a German case or plural ending ("-s", "-es", "-n", "-en"): "des
+// Lebensversicherers", "den Zulieferern".
+bool HasEndingInAnyCase(const std::string& lower, const std::vector<std::string>& endings, size_t min_stem);
+
+// The first token at or after k (before `end`) that is not an honorific and its period: "Dr. Angela
+// Merkel", "M. Dupont" start their name after the honorific.
+size_t SkipHonorifics(const std::vector<ScanToken>& tokens, size_t k, size_t end, const Lexicon& lexicon);
+
 // True when the word is written in capital letters only ("US", "U" of "U.K.").
 bool WrittenInCapitals(const ScanToken& t, std::string_view text);
 

@@ -206,16 +206,8 @@ void AddCountryOfOrigin(const SentenceView& s, std::vector<Mention>* mentions, c
 bool IsOrgHeadNoun(const ScanToken& token, const Lexicon& lexicon) {
   if (token.kind != ScanKind::kWord) return false;
   if (lexicon.org_cue_nouns.count(token.lower)) return true;
-  if (HasEnding(token.lower, lexicon.org_cue_noun_endings, 3)) return true;
-  // A German case ending on the compound: "des Lebensversicherers", "dem Autokonzern", "den Zulieferern".
-  for (const char* ending : {"s", "es", "n", "en"}) {
-    const size_t n = std::char_traits<char>::length(ending);
-    if (token.lower.size() > n + 4 && token.lower.compare(token.lower.size() - n, n, ending) == 0 &&
-        HasEnding(token.lower.substr(0, token.lower.size() - n), lexicon.org_cue_noun_endings, 3)) {
-      return true;
-    }
-  }
-  return false;
+  // German compounds, in any case: "Chemiekonzern", "des Lebensversicherers".
+  return HasEndingInAnyCase(token.lower, lexicon.org_cue_noun_endings, 3);
 }
 
 void ApplyNationalityRule(const SentenceView& s, std::vector<Mention>* mentions, const Lexicon& lexicon,

@@ -279,9 +279,8 @@ void ObjectBeforeRule(std::vector<Mention>* mentions, size_t b, size_t e, const 
   // "The Arizona-based startup" with no name after it is left alone, unless it describes the name before
   // its comma ("Fabrikam, the Madrid-based group"): taken for the article's company, it was another
   // company in each case on the development corpus.
-  const size_t article = place->begin - 1;
-  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[article].lower) &&
-      (article == 0 || (*s.tokens)[article - 1].lower != ",")) {
+  if (subject == nullptr && place->begin > 0 && IsArticle((*s.tokens)[place->begin - 1].lower) &&
+      (place->begin == 1 || (*s.tokens)[place->begin - 2].lower != ",")) {
     return;
   }
   if (subject == nullptr) subject = NearestLeft(*mentions, place->begin, rule.subject_types);

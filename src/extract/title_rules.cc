@@ -1,6 +1,7 @@
 #include "extract/title_rules.h"
 
 #include "extract/mention_search.h"
+#include "extract/name_shapes.h"
 #include "text/name_normalizer.h"
 
 namespace kg::extract {
@@ -259,7 +260,7 @@ std::vector<Candidate> ApplyTitleRules(const SentenceView& s, const std::vector<
     if (k < n && tokens[k].lower == ",") ++k;
     if (k < n && tokens[k].lower == "a" && ctx->language == "es") ++k;  // "designó consejero delegado a X"
     // "Bundeskanzlerin Dr. Angela Merkel": the honorific before the name.
-    while (k + 2 < n && lexicon.honorifics.count(tokens[k].lower) && tokens[k + 1].lower == ".") k += 2;
+    k = SkipHonorifics(tokens, k, n, lexicon);
     const Mention* right = StartingAt(*mentions, k);
     if (may_be_person(right)) {
       person = const_cast<Mention*>(right);

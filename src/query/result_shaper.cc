@@ -190,8 +190,8 @@ bool ResultShaper::Output(std::vector<Value> row, std::vector<Value> sort_values
 size_t ResultShaper::HeldLimit() const {
   const uint64_t skip = query_.skip ? static_cast<uint64_t>(std::max<int64_t>(*query_.skip, 0)) : 0;
   const uint64_t limit = query_.limit ? static_cast<uint64_t>(std::max<int64_t>(*query_.limit, 0)) : 0;
-  const uint64_t cap = SIZE_MAX / 4;  // saturate: 2 * this + 1024 must not wrap
-  return static_cast<size_t>(std::min(cap, skip >= cap ? cap : std::min(cap, skip + limit)));
+  // Each is below 2^63, so the sum cannot wrap; the cap keeps 2 * this + 1024 from wrapping.
+  return static_cast<size_t>(std::min<uint64_t>(skip + limit, SIZE_MAX / 4));
 }
 
 bool ResultShaper::HeldBefore(const Held& a, const Held& b) const {
